@@ -1,0 +1,5 @@
+/**
+ * The framework-free mining engine: reads a git repository and turns each commit into a {@code CommitFact}
+ * (numbers only, never code or messages). No Spring, no SQL.
+ */
+package dev.commitstats.core;
