@@ -1,0 +1,86 @@
+package dev.commitstats.cli;
+
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import dev.commitstats.CommitStatsApplication;
+import dev.commitstats.config.CommitStatsProperties;
+import dev.commitstats.config.DataDirectory;
+import dev.commitstats.config.Database;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code commitstats serve}: the web server, until Ctrl-C or SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the Commit Stats server (web pages, JSON API) on the embedded SQLite database or PostgreSQL.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StorageOptions storage;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: 8080, env COMMITSTATS_PORT; 0 picks a free one).")
+    Integer port;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> overrides = new HashMap<>(storage.overrides());
+        if (port != null) {
+            overrides.put("commitstats.port", port);
+        }
+        CommitStatsProperties properties = CommitStatsProperties.resolve(overrides);
+        DataDirectory dataDir = DataDirectory.open(properties.dataDir());
+        try (DataDirectory.ServerLock lock = dataDir.lockForServer()) {
+            ConfigurableApplicationContext context = start(overrides, properties);
+            String url = "http://localhost:" + context.getEnvironment().getProperty("local.server.port") + "/";
+            out.println("Commit Stats is running at " + url);
+            out.println("  data: " + dataDir.path() + ", database: " + Database.redact(properties.effectiveDatabaseUrl()));
+            out.println("  stop it with Ctrl-C");
+            out.flush();
+            awaitClose(context);
+            return 0;
+        }
+    }
+
+    /** Starts the server with the command-line options as the highest-priority properties. */
+    static ConfigurableApplicationContext start(Map<String, Object> overrides, CommitStatsProperties properties) {
+        Map<String, Object> props = new HashMap<>(overrides);
+        props.put("commitstats.data-dir", properties.dataDir().toString());
+        // passed as command-line arguments: Spring ranks those above environment variables, as users expect
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(CommitStatsApplication.class)
+                .bannerMode(Banner.Mode.OFF)
+                .run(args);
+    }
+
+    private static void awaitClose(ConfigurableApplicationContext context) {
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        if (!context.isActive()) {
+            return;
+        }
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            context.close();
+        }
+    }
+}

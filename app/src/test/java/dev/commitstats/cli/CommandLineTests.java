@@ -1,0 +1,68 @@
+package dev.commitstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class CommandLineTests {
+
+    record Run(int exitCode, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = CommitStatsCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run r = run("--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Usage: commitstats").contains("serve");
+    }
+
+    @Test
+    void versionIsPrinted() {
+        Run r = run("--version");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("commitstats ");
+    }
+
+    @Test
+    void noCommandPrintsUsageAndExits2() {
+        Run r = run();
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Usage: commitstats");
+    }
+
+    @Test
+    void unknownCommandIsAShortUsageError() {
+        Run r = run("frobnicate");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Unmatched argument at index 0: 'frobnicate'")
+                .contains("Try 'commitstats --help'")
+                .doesNotContain("Usage:");
+    }
+
+    @Test
+    void unknownOptionIsAShortUsageError() {
+        Run r = run("serve", "--no-such-option");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option: '--no-such-option'").contains("Try 'commitstats serve --help'");
+    }
+
+    @Test
+    void badPortValueIsAUsageError() {
+        Run r = run("serve", "--port", "eighty");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--port");
+    }
+}

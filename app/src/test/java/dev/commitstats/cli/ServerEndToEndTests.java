@@ -1,0 +1,61 @@
+package dev.commitstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import dev.commitstats.testing.DatabaseTest;
+import dev.commitstats.testing.TestDatabase;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the real server (random port) on each database and reads its pages like a browser or API client would. */
+class ServerEndToEndTests {
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    @DatabaseTest
+    void serverIsHealthyAndServesHomeAndApiDocs(TestDatabase db) throws Exception {
+        Map<String, Object> overrides = new java.util.HashMap<>();
+        overrides.put("commitstats.port", 0);
+        if (!db.properties().databaseUrl().isBlank()) {
+            overrides.put("commitstats.database-url", db.properties().databaseUrl());
+        }
+        overrides.put("commitstats.data-dir", db.dataDir().toString());
+        try (ConfigurableApplicationContext ctx = ServeCommand.start(overrides, db.properties())) {
+            String base = "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
+
+            HttpResponse<String> health = get(base + "/actuator/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\":{\"status\":\"UP\"}");
+
+            HttpResponse<String> home = get(base + "/");
+            assertThat(home.statusCode()).isEqualTo(200);
+            assertThat(home.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+            assertThat(home.body()).contains("<title>Commit Stats").contains("href=\"/login\"").contains("href=\"/api/docs/ui\"");
+
+            assertThat(get(base + "/login").body()).contains("Sign in");
+
+            HttpResponse<String> docs = get(base + "/api/docs");
+            assertThat(docs.statusCode()).isEqualTo(200);
+            assertThat(docs.body()).contains("\"openapi\"").contains("/api/info");
+
+            HttpResponse<String> ui = get(base + "/api/docs/ui");
+            assertThat(ui.statusCode()).isEqualTo(200);
+            assertThat(ui.body()).contains("Swagger UI");
+
+            HttpResponse<String> info = get(base + "/api/info");
+            assertThat(info.body()).contains("\"database\":\"" + db.vendor().folder() + "\"")
+                    .doesNotContain("jdbc:");
+
+            assertThat(get(base + "/no-such-page").statusCode()).isEqualTo(404);
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
