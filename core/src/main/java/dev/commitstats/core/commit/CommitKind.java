@@ -12,6 +12,10 @@ import java.util.Objects;
 public record CommitKind(CommitType type, boolean breaking) {
 
     /**
+     * Validates the components.
+     *
+     * @param type     the conventional type
+     * @param breaking whether the commit declares a breaking change
      * @throws NullPointerException if {@code type} is {@code null}
      */
     public CommitKind {

@@ -14,6 +14,11 @@ import java.util.Objects;
 public record Detection(DetectionKind kind, String ecosystem, String name) {
 
     /**
+     * Validates the components.
+     *
+     * @param kind      what was found
+     * @param ecosystem the package ecosystem, {@code null} for tools
+     * @param name      the coordinate or path
      * @throws NullPointerException     if {@code kind} or {@code name} is {@code null}
      * @throws IllegalArgumentException if {@code ecosystem} is present for a tool or missing for a package
      */

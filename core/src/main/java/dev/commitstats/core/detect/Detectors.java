@@ -40,7 +40,7 @@ import java.util.Set;
  *       third-party copies and are ignored, tools included.</li>
  *   <li>If either side of a manifest is malformed, nothing is reported: a commit that repairs a broken manifest must
  *       not be credited with every dependency in it. An empty (or blank) old side counts as declaring nothing.</li>
- *   <li>Contents larger than {@link #MAX_MANIFEST_BYTES} are not parsed (no real manifest comes close).</li>
+ *   <li>Manifest contents larger than 4 MiB are not parsed (no real manifest comes close).</li>
  *   <li>All parsers are linear-time and non-recursive on input structure; {@code detect} never throws.</li>
  * </ul>
  *
@@ -49,7 +49,7 @@ import java.util.Set;
 public final class Detectors {
 
     /** Manifests larger than this (4 MiB) are skipped. */
-    public static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+    static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
     private static final Detectors STANDARD = new Detectors();
 

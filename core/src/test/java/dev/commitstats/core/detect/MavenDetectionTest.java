@@ -173,6 +173,22 @@ class MavenDetectionTest {
     }
 
     @Test
+    void concurrentUseIsSafe() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<java.util.List<String>>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                futures.add(pool.submit(() -> packages("maven", "pom.xml", null, POM)));
+            }
+            for (java.util.concurrent.Future<java.util.List<String>> f : futures) {
+                assertThat(f.get()).hasSize(7);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void selfReferencingPropertiesDoNotLoop() {
         String pom = """
                 <project><properties><a>${b}</a><b>${a}</b><big>${big}${big}${big}</big></properties>
