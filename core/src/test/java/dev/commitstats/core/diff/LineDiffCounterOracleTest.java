@@ -161,6 +161,20 @@ class LineDiffCounterOracleTest {
     }
 
     @Test
+    void goodSnakeHeuristicOnBigFilesWithManyEdits() {
+        // XDL_HEUR_MIN_COST's good-snake split can only fire when mxcost > 256, i.e. when the kept lines
+        // number at least ~65k (ndiags >= 4^8); the edit cost must then pass 256 within one box.
+        Random rnd = new Random(2024);
+        List<byte[][]> pairs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            List<String> a = randomLines(rnd, 40_000 + rnd.nextInt(40_000), i % 3 == 0 ? 2_000 : 1_000_000);
+            List<String> b = edit(rnd, a, 1_000_000, 600 + rnd.nextInt(3000));
+            pairs.add(new byte[][] {join(a, true), join(b, true)});
+        }
+        assertMatchesGit(pairs);
+    }
+
+    @Test
     void hugeFileWithScatteredEdits() {
         Random rnd = new Random(5);
         List<byte[][]> pairs = new ArrayList<>();
