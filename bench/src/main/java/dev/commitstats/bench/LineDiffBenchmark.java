@@ -29,6 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link LineDiffCounter} against JGit's {@code MyersDiff} (with {@code RawText} and
  * {@code RawTextComparator.DEFAULT}, the usual JGit way to count changed lines) on the same inputs.
  * Shapes: 1% of the lines edited at scattered places, a single one-line edit, and a full rewrite.
+ *
+ * <p>JGit's Myers has no cost cut-off, so a full rewrite is quadratic for it: about 8 s per call at 10k
+ * lines and many minutes at 100k. Exclude that one combination when running everything, e.g.
+ * {@code java -jar bench/target/benchmarks.jar 'LineDiff.*jgit' -p shape=scattered1pct,oneLine} plus
+ * {@code 'LineDiff.*jgit' -p shape=rewrite -p lines=10000} and {@code 'LineDiff.*lineDiffCounter'}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -12,6 +12,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Compares {@link LineDiffCounter} with {@code git diff --no-index --numstat} on generated file pairs.
  * Each test builds a batch of pairs and asks git once for the whole batch.
+ *
+ * <p>Coverage note (checked by mutating the implementation): these cases detect dropping the multimatch
+ * discard, the prefix/suffix class counts, the cost heuristics and the good-snake split. They do not
+ * distinguish whether a sub-box after an exact split inherits {@code need_min} (xdiff's
+ * {@code min_lo}/{@code min_hi}); that only matters when a box still costs more than 2*256 after an
+ * mxcost split of a file pair with more than ~260k kept lines, and is implemented as in xdiff.
  */
 class LineDiffCounterOracleTest {
 
