@@ -1,7 +1,5 @@
 package dev.commitstats.config;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -52,7 +50,8 @@ public final class Database {
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(properties.databasePoolSize());
         config.setMinimumIdle(1);
-        config.setInitializationFailTimeout(-1);
+        // fail at once when the database cannot be reached, instead of waiting for a pooled connection
+        config.setInitializationFailTimeout(1);
         if (vendor == Vendor.SQLITE) {
             DataDirectory.open(properties.dataDir());
             // WAL lets readers work while one writer commits; IMMEDIATE transactions queue writers on the busy
@@ -73,14 +72,12 @@ public final class Database {
                 config.setPassword(properties.databasePassword());
             }
         }
-        HikariDataSource ds = new HikariDataSource(config);
-        try (Connection c = ds.getConnection()) {
-            c.isValid(5);
-        } catch (SQLException e) {
-            ds.close();
-            throw new DatabaseException("cannot connect to the database " + redact(url) + ": " + e.getMessage(), e);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new DatabaseException("cannot connect to the database " + redact(url) + ": " + cause.getMessage(), e);
         }
-        return ds;
     }
 
     /** Applies the pending migrations. */
