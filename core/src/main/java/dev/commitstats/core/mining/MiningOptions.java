@@ -1,0 +1,86 @@
+package dev.commitstats.core.mining;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What to mine.
+ *
+ * @param revisions     revisions whose history is walked (default {@code HEAD}); ignored with {@code allBranches}
+ * @param allBranches   walk every branch ({@code refs/heads/*}) instead; with no branches, {@code HEAD}
+ * @param authorEmails  author emails to keep, lower case; empty keeps everyone
+ * @param since         keep commits authored at or after this instant; null for no bound
+ * @param until         keep commits authored at or before this instant; null for no bound
+ * @param raw           no rename detection and no exclusions: totals equal {@code git log --numstat}
+ * @param threads       worker threads
+ * @param bulkThreshold a single file change with more changed lines than this goes to the bulk bucket
+ */
+public record MiningOptions(
+        List<String> revisions,
+        boolean allBranches,
+        Set<String> authorEmails,
+        Instant since,
+        Instant until,
+        boolean raw,
+        int threads,
+        int bulkThreshold) {
+
+    public static final int DEFAULT_BULK_THRESHOLD = 2000;
+
+    public MiningOptions {
+        revisions = revisions == null || revisions.isEmpty() ? List.of("HEAD") : List.copyOf(revisions);
+        authorEmails = authorEmails == null ? Set.of()
+                : authorEmails.stream().map(e -> e.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        if (bulkThreshold < 1) {
+            throw new IllegalArgumentException("bulk threshold must be at least 1");
+        }
+        if (since != null && until != null && since.isAfter(until)) {
+            throw new IllegalArgumentException("since (" + since + ") is after until (" + until + ")");
+        }
+    }
+
+    /** HEAD, everyone, honest mode, one thread per core. */
+    public static MiningOptions defaults() {
+        return new MiningOptions(List.of("HEAD"), false, Set.of(), null, null, false,
+                Runtime.getRuntime().availableProcessors(), DEFAULT_BULK_THRESHOLD);
+    }
+
+    public MiningOptions withRevisions(List<String> revs) {
+        return new MiningOptions(revs, false, authorEmails, since, until, raw, threads, bulkThreshold);
+    }
+
+    public MiningOptions withAllBranches() {
+        return new MiningOptions(revisions, true, authorEmails, since, until, raw, threads, bulkThreshold);
+    }
+
+    public MiningOptions withAuthors(Set<String> emails) {
+        return new MiningOptions(revisions, allBranches, emails, since, until, raw, threads, bulkThreshold);
+    }
+
+    public MiningOptions withPeriod(Instant from, Instant to) {
+        return new MiningOptions(revisions, allBranches, authorEmails, from, to, raw, threads, bulkThreshold);
+    }
+
+    public MiningOptions withRaw(boolean rawMode) {
+        return new MiningOptions(revisions, allBranches, authorEmails, since, until, rawMode, threads, bulkThreshold);
+    }
+
+    public MiningOptions withThreads(int n) {
+        return new MiningOptions(revisions, allBranches, authorEmails, since, until, raw, n, bulkThreshold);
+    }
+
+    public MiningOptions withBulkThreshold(int lines) {
+        return new MiningOptions(revisions, allBranches, authorEmails, since, until, raw, threads, lines);
+    }
+
+    /** True when a commit by this author email is kept. */
+    public boolean keepsAuthor(String email) {
+        return authorEmails.isEmpty() || authorEmails.contains(email.toLowerCase(Locale.ROOT));
+    }
+}
