@@ -1,18 +1,56 @@
 package dev.commitstats.core.mining;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import dev.commitstats.core.classify.FileClassifier;
+import dev.commitstats.core.detect.Detectors;
+import org.eclipse.jgit.errors.CorruptObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.storage.file.WindowCacheConfig;
+
 /**
- * Mines one git repository (bare or not) into {@link CommitFact}s. Thread-safe for one {@code mine} call at a time;
- * the work inside a call is spread over {@link MiningOptions#threads()} threads, each with its own object reader.
+ * Mines one git repository (bare or not) into {@link CommitFact}s. One {@code mine} call at a time per instance; the
+ * work inside a call is spread over {@link MiningOptions#threads()} threads, each with its own object reader, walk
+ * and line counter (JGit's readers and walks are not thread-safe; the repository is).
  */
 public final class RepositoryMiner implements AutoCloseable {
 
-    private RepositoryMiner() {
+    private static final AtomicBoolean CACHE_CONFIGURED = new AtomicBoolean();
+
+    private final Repository repository;
+    private final Path displayPath;
+    private final FileClassifier classifier;
+    private final Detectors detectors;
+
+    private RepositoryMiner(Repository repository, Path displayPath) {
+        this.repository = repository;
+        this.displayPath = displayPath;
+        this.classifier = FileClassifier.standard();
+        this.detectors = Detectors.standard();
     }
 
     /**
@@ -21,17 +59,105 @@ public final class RepositoryMiner implements AutoCloseable {
      * @throws MiningException when {@code path} is not a git repository
      */
     public static RepositoryMiner open(Path path) throws MiningException {
-        throw new UnsupportedOperationException("being implemented");
+        configureCaches();
+        if (!Files.isDirectory(path)) {
+            throw new MiningException("not a git repository: " + path + " (no such folder)");
+        }
+        File dir = path.toFile();
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
+        if (new File(dir, Constants.DOT_GIT).exists()) {
+            builder.setWorkTree(dir); // the builder follows a ".git" file (worktrees, submodules) too
+        } else {
+            builder.setGitDir(dir);
+        }
+        try {
+            Repository repo = builder.build();
+            if (!repo.getObjectDatabase().exists()) {
+                repo.close();
+                throw new MiningException("not a git repository: " + path);
+            }
+            return new RepositoryMiner(repo, path);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MiningException("not a git repository: " + path, e);
+        }
     }
 
-    /** The commit ids that the options' revisions (or branches) point to. */
+    /**
+     * Pack access is the other half of mining time: a larger window cache and delta base cache keep the hot parts of
+     * the pack and the delta chains in memory, bounded whatever the repository size. JGit's cache is global.
+     */
+    private static void configureCaches() {
+        if (CACHE_CONFIGURED.compareAndSet(false, true)) {
+            WindowCacheConfig cfg = new WindowCacheConfig();
+            cfg.setPackedGitLimit(192L * 1024 * 1024);
+            cfg.setPackedGitWindowSize(64 * 1024);
+            cfg.setPackedGitMMAP(false);
+            cfg.setDeltaBaseCacheLimit(48 * 1024 * 1024);
+            cfg.setStreamFileThreshold(64 * 1024 * 1024);
+            cfg.install();
+        }
+    }
+
+    /** The commit ids that the options' revisions (or branches) point to, in order, without duplicates. */
     public List<String> resolveTips(MiningOptions options) throws MiningException {
-        throw new UnsupportedOperationException("being implemented");
+        List<ObjectId> ids = tips(options);
+        List<String> out = new ArrayList<>(ids.size());
+        ids.forEach(id -> out.add(id.name()));
+        return out;
+    }
+
+    private List<ObjectId> tips(MiningOptions options) throws MiningException {
+        Set<ObjectId> out = new LinkedHashSet<>();
+        try {
+            if (options.allBranches()) {
+                for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
+                    if (ref.getObjectId() != null) {
+                        out.add(peelToCommit(ref.getObjectId(), ref.getName()));
+                    }
+                }
+                if (out.isEmpty() && repository.resolve(Constants.HEAD) != null) {
+                    out.add(peelToCommit(repository.resolve(Constants.HEAD), Constants.HEAD));
+                }
+                return new ArrayList<>(out);
+            }
+            for (String rev : options.revisions()) {
+                ObjectId id;
+                try {
+                    id = repository.resolve(rev);
+                } catch (RevisionSyntaxException | IncorrectObjectTypeException e) {
+                    id = null;
+                }
+                if (id == null) {
+                    if (Constants.HEAD.equals(rev) && repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS).isEmpty()) {
+                        continue; // an empty repository has no history, which is not an error
+                    }
+                    throw new MiningException("unknown revision '" + rev + "' in " + displayPath);
+                }
+                out.add(peelToCommit(id, rev));
+            }
+            return new ArrayList<>(out);
+        } catch (IOException e) {
+            throw new MiningException("cannot read the references of " + displayPath + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ObjectId peelToCommit(ObjectId id, String name) throws MiningException {
+        try (RevWalk rw = new RevWalk(repository)) {
+            return rw.parseCommit(id).copy();
+        } catch (IncorrectObjectTypeException e) {
+            throw new MiningException("revision '" + name + "' in " + displayPath + " is not a commit");
+        } catch (MissingObjectException e) {
+            throw new MiningException("revision '" + name + "' in " + displayPath + " points to a missing object " + id.name());
+        } catch (IOException e) {
+            throw new MiningException("cannot read revision '" + name + "' in " + displayPath + ": " + e.getMessage(), e);
+        }
     }
 
     /** Every non-merge commit reachable from the options' tips, whoever wrote it (to find commits a force-push removed). */
     public Set<String> reachableCommits(MiningOptions options) throws MiningException {
-        throw new UnsupportedOperationException("being implemented");
+        Set<String> out = new HashSet<>();
+        walkMatching(options.withAuthors(Set.of()).withPeriod(null, null), c -> out.add(c.name()));
+        return out;
     }
 
     /**
@@ -41,10 +167,142 @@ public final class RepositoryMiner implements AutoCloseable {
      */
     public MiningResult mine(MiningOptions options, Predicate<String> alreadyMined, Consumer<CommitFact> sink,
             MiningListener listener) throws MiningException {
-        throw new UnsupportedOperationException("being implemented");
+        List<String> tipNames = resolveTips(options);
+        List<ObjectId> todo = new ArrayList<>();
+        int[] skipped = {0};
+        int walked = walkMatching(options, c -> {
+            if (alreadyMined.test(c.name())) {
+                skipped[0]++;
+            } else {
+                todo.add(c.copy());
+            }
+        });
+        listener.started(todo.size());
+        if (!todo.isEmpty()) {
+            runWorkers(options, todo, sink, listener);
+        }
+        return new MiningResult(tipNames, todo.size(), skipped[0], walked);
+    }
+
+    /** Walks with headers parsed, keeping commits whose author and time match. */
+    private int walkMatching(MiningOptions options, Consumer<RevCommit> visitor) throws MiningException {
+        List<ObjectId> tips = tips(options);
+        int walked = 0;
+        try (RevWalk rw = new RevWalk(repository)) {
+            rw.setRetainBody(true);
+            for (ObjectId tip : tips) {
+                rw.markStart(rw.parseCommit(tip));
+            }
+            for (RevCommit c = rw.next(); c != null; c = rw.next()) {
+                if (c.getParentCount() > 1) {
+                    continue;
+                }
+                walked++;
+                var author = c.getAuthorIdent();
+                if (author == null || !options.keepsAuthor(author.getEmailAddress())) {
+                    continue;
+                }
+                var when = author.getWhenAsInstant();
+                if ((options.since() != null && when.isBefore(options.since()))
+                        || (options.until() != null && when.isAfter(options.until()))) {
+                    continue;
+                }
+                visitor.accept(c);
+                c.disposeBody();
+            }
+            return walked;
+        } catch (MissingObjectException e) {
+            throw new MiningException("the history of " + displayPath + " is incomplete: missing object "
+                    + e.getObjectId().name() + " (a shallow or partial clone, or a corrupt repository)", e);
+        } catch (CorruptObjectException e) {
+            throw new MiningException("corrupt object in " + displayPath + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MiningException("cannot walk the history of " + displayPath + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void runWorkers(MiningOptions options, List<ObjectId> todo, Consumer<CommitFact> sink,
+            MiningListener listener) throws MiningException {
+        int threads = Math.min(options.threads(), todo.size());
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        BlockingQueue<Object> results = new ArrayBlockingQueue<>(1024);
+        List<Thread> workers = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                try (CommitMiner miner = new CommitMiner(repository, classifier, detectors, options)) {
+                    for (int i = next.getAndIncrement(); i < todo.size() && !stop.get(); i = next.getAndIncrement()) {
+                        ObjectId id = todo.get(i);
+                        Object result;
+                        try {
+                            result = miner.mine(id);
+                        } catch (MissingObjectException e) {
+                            result = new MiningException("missing object " + e.getObjectId().name() + " in "
+                                    + displayPath + " while reading commit " + id.name()
+                                    + " (a partial clone, or a corrupt repository)", e);
+                        } catch (IOException | RuntimeException e) {
+                            result = new MiningException("cannot read commit " + id.name() + " in " + displayPath
+                                    + ": " + e.getMessage(), e);
+                        }
+                        putUninterruptibly(results, result, stop);
+                        if (result instanceof MiningException) {
+                            return;
+                        }
+                    }
+                }
+            }, "commitstats-miner-" + t);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+        int done = 0;
+        try {
+            while (done < todo.size()) {
+                Object r = results.poll(1, TimeUnit.SECONDS);
+                if (r == null) {
+                    if (workers.stream().noneMatch(Thread::isAlive) && results.isEmpty()) {
+                        throw new MiningException("mining stopped unexpectedly after " + done + " of " + todo.size() + " commits");
+                    }
+                    continue;
+                }
+                if (r instanceof MiningException me) {
+                    throw me;
+                }
+                sink.accept((CommitFact) r);
+                done++;
+                listener.progress(done, todo.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MiningException("mining was interrupted", e);
+        } finally {
+            stop.set(true);
+            results.clear();
+            for (Thread w : workers) {
+                try {
+                    w.join(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private static void putUninterruptibly(BlockingQueue<Object> q, Object o, AtomicBoolean stop) {
+        while (!stop.get()) {
+            try {
+                if (q.offer(o, 100, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
     public void close() {
+        repository.close();
     }
 }

@@ -172,15 +172,24 @@ public final class GitRepoBuilder implements AutoCloseable {
         return repository.open(e.id()).getBytes();
     }
 
+    /** True for a regular or executable file (not a symlink, not a submodule pointer). */
+    public boolean isRegularFile(String path) {
+        Entry e = staged.get(key(path));
+        return e != null && (e.mode() == FileMode.REGULAR_FILE || e.mode() == FileMode.EXECUTABLE_FILE);
+    }
+
     public boolean exists(String path) {
         return staged.containsKey(key(path));
     }
 
-    /** Paths in the staged tree (UTF-8 decoded). */
+    /** Paths in the staged tree that are valid UTF-8 (the others are reachable through their raw bytes only). */
     public List<String> paths() {
         List<String> out = new ArrayList<>();
         for (BytesKey k : staged.keySet()) {
-            out.add(new String(k.bytes, StandardCharsets.UTF_8));
+            String p = new String(k.bytes, StandardCharsets.UTF_8);
+            if (java.util.Arrays.equals(p.getBytes(StandardCharsets.UTF_8), k.bytes)) {
+                out.add(p);
+            }
         }
         return out;
     }

@@ -1,0 +1,326 @@
+package dev.commitstats.core.mining;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.commitstats.core.classify.FileClass;
+import dev.commitstats.core.classify.FileClassifier;
+import dev.commitstats.core.commit.ConventionalCommits;
+import dev.commitstats.core.detect.Detection;
+import dev.commitstats.core.detect.Detectors;
+import dev.commitstats.core.diff.LineDiffCounter;
+import org.eclipse.jgit.diff.DiffConfig;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.lib.AbbreviatedObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * Turns one commit into a {@link CommitFact}. One instance per worker thread: it owns its object reader, walks and
+ * line counter, none of which are thread-safe.
+ *
+ * <p>Counting follows {@code git log --no-merges --no-renames --numstat}: every changed path is diffed against the
+ * first parent (or the empty tree), binary files (a NUL in the first 8000 bytes of either side) count no lines, and a
+ * submodule pointer is the one-line text {@code Subproject commit <sha>}. Honest mode then sorts each path's lines
+ * into its language or one exclusion bucket, and pairs deleted and added files that git would call a rename (50%
+ * similarity, git's default) so that the lines that only moved go to {@link ExclusionBucket#MOVED}.
+ */
+final class CommitMiner implements AutoCloseable {
+
+    /** Git's default rename similarity ({@code -M50%}); JGit's own default is 60. */
+    static final int RENAME_SCORE = 50;
+    /** Blobs larger than this are treated as binary, as git does above core.bigFileThreshold (512 MiB). */
+    static final long MAX_TEXT_BLOB = 512L * 1024 * 1024;
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private final Repository repository;
+    private final ObjectReader reader;
+    private final RevWalk walk;
+    private final TreeWalk treeWalk;
+    private final LineDiffCounter counter = new LineDiffCounter();
+    private final FileClassifier classifier;
+    private final Detectors detectors;
+    private final MiningOptions options;
+    private final DiffConfig diffConfig;
+
+    CommitMiner(Repository repository, FileClassifier classifier, Detectors detectors, MiningOptions options) {
+        this.repository = repository;
+        this.reader = repository.newObjectReader();
+        this.walk = new RevWalk(reader);
+        this.treeWalk = new TreeWalk(repository, reader);
+        this.treeWalk.setRecursive(true);
+        this.treeWalk.setFilter(TreeFilter.ANY_DIFF);
+        this.classifier = classifier;
+        this.detectors = detectors;
+        this.options = options;
+        this.diffConfig = repository.getConfig().get(DiffConfig.KEY);
+    }
+
+    /** Mines {@code id}; the caller has already decided that it is wanted (non-merge, author, period). */
+    CommitFact mine(ObjectId id) throws IOException {
+        RevCommit commit = walk.parseCommit(id);
+        treeWalk.reset();
+        if (commit.getParentCount() == 0) {
+            treeWalk.addTree(new EmptyTreeIterator());
+        } else {
+            RevCommit parent = commit.getParent(0);
+            walk.parseHeaders(parent);
+            treeWalk.addTree(parent.getTree());
+        }
+        treeWalk.addTree(commit.getTree());
+        List<DiffEntry> entries = DiffEntry.scan(treeWalk);
+
+        Accounting acc = new Accounting(options.bulkThreshold());
+        if (options.raw()) {
+            for (DiffEntry e : entries) {
+                FileChange fc = load(e);
+                if (!fc.binary) {
+                    // raw mode keeps languages for reading convenience but excludes nothing
+                    acc.addRawLines(classify(fc).language(), fc.added, fc.deleted);
+                }
+                detect(acc, fc);
+            }
+        } else {
+            mineHonest(entries, acc);
+        }
+
+        PersonIdent author = commit.getAuthorIdent();
+        return new CommitFact(commit.name(), author.getEmailAddress(), author.getWhenAsInstant(),
+                author.getZoneOffset().getTotalSeconds() / 60, commit.getCommitterIdent().getWhenAsInstant(),
+                commit.getParentCount(), ConventionalCommits.parse(commit.getFullMessage()), acc.languages,
+                acc.excluded, acc.detections, acc.outliers);
+    }
+
+    private void mineHonest(List<DiffEntry> entries, Accounting acc) throws IOException {
+        boolean hasAdd = false;
+        boolean hasDelete = false;
+        for (DiffEntry e : entries) {
+            hasAdd |= e.getChangeType() == DiffEntry.ChangeType.ADD;
+            hasDelete |= e.getChangeType() == DiffEntry.ChangeType.DELETE;
+        }
+        Map<String, String> renamedTo = Map.of(); // old path -> new path
+        Map<String, String> renamedFrom = Map.of(); // new path -> old path
+        if (hasAdd && hasDelete) {
+            RenameDetector rd = new RenameDetector(reader, diffConfig);
+            rd.setRenameScore(RENAME_SCORE);
+            rd.addAll(entries);
+            renamedTo = new HashMap<>();
+            renamedFrom = new HashMap<>();
+            List<DiffEntry> detected;
+            try {
+                detected = rd.compute(reader, NullProgressMonitor.INSTANCE);
+            } catch (org.eclipse.jgit.api.errors.CanceledException e) {
+                throw new IOException("rename detection was cancelled", e);
+            }
+            for (DiffEntry r : detected) {
+                if (r.getChangeType() == DiffEntry.ChangeType.RENAME) {
+                    renamedTo.put(r.getOldPath(), r.getNewPath());
+                    renamedFrom.put(r.getNewPath(), r.getOldPath());
+                }
+            }
+        }
+        Map<String, FileChange> pendingDeletes = new HashMap<>();
+        Map<String, FileChange> pendingAdds = new HashMap<>();
+        for (DiffEntry e : entries) {
+            FileChange fc = load(e);
+            detect(acc, fc);
+            String partner = e.getChangeType() == DiffEntry.ChangeType.DELETE ? renamedTo.get(e.getOldPath())
+                    : e.getChangeType() == DiffEntry.ChangeType.ADD ? renamedFrom.get(e.getNewPath()) : null;
+            if (partner == null) {
+                acc.addHonest(fc, classify(fc));
+                continue;
+            }
+            // a rename: wait for both halves, then count only what changed between them
+            if (e.getChangeType() == DiffEntry.ChangeType.DELETE) {
+                FileChange added = pendingAdds.remove(partner);
+                if (added == null) {
+                    pendingDeletes.put(e.getOldPath(), fc);
+                } else {
+                    pair(acc, fc, added);
+                }
+            } else {
+                FileChange deleted = pendingDeletes.remove(partner);
+                if (deleted == null) {
+                    pendingAdds.put(e.getNewPath(), fc);
+                } else {
+                    pair(acc, deleted, fc);
+                }
+            }
+        }
+        // halves whose partner never came (cannot happen with a consistent rename list, but never lose lines)
+        for (FileChange fc : pendingDeletes.values()) {
+            acc.addHonest(fc, classify(fc));
+        }
+        for (FileChange fc : pendingAdds.values()) {
+            acc.addHonest(fc, classify(fc));
+        }
+    }
+
+    private void pair(Accounting acc, FileChange deleted, FileChange added) {
+        FileClass oldClass = classify(deleted);
+        FileClass newClass = classify(added);
+        if (deleted.binary || added.binary || oldClass.exclusion() != dev.commitstats.core.classify.Exclusion.NONE
+                || newClass.exclusion() != dev.commitstats.core.classify.Exclusion.NONE) {
+            // excluded or binary files keep their own buckets: moving them is not writing code either way
+            acc.addHonest(deleted, oldClass);
+            acc.addHonest(added, newClass);
+            return;
+        }
+        long packed = counter.count(deleted.oldData, deleted.oldData.length, added.newData, added.newData.length);
+        int realAdded = LineDiffCounter.added(packed);
+        int realDeleted = LineDiffCounter.deleted(packed);
+        acc.addMoved(added.added - realAdded, deleted.deleted - realDeleted);
+        acc.addLines(added.path, newClass, realAdded, realDeleted);
+    }
+
+    private FileClass classify(FileChange fc) {
+        byte[] head = fc.newData != null && fc.newData.length > 0 ? fc.newData : fc.oldData;
+        if (head != null && classifier.needsContent(fc.path)) {
+            return classifier.classify(fc.path, head, Math.min(head.length, 8000));
+        }
+        return classifier.classify(fc.path);
+    }
+
+    private void detect(Accounting acc, FileChange fc) {
+        if (!fc.binary && detectors.interested(fc.path)) {
+            byte[] oldData = fc.type == DiffEntry.ChangeType.ADD ? null : fc.oldData;
+            byte[] newData = fc.type == DiffEntry.ChangeType.DELETE ? null : fc.newData;
+            List<Detection> found = detectors.detect(fc.path, oldData, newData);
+            acc.detections.addAll(found);
+        }
+    }
+
+    /** Loads both sides of one changed path and counts its lines as git's numstat does. */
+    private FileChange load(DiffEntry e) throws IOException {
+        DiffEntry.ChangeType type = e.getChangeType();
+        String path = type == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath();
+        byte[] oldData = type == DiffEntry.ChangeType.ADD ? EMPTY : content(e.getOldMode(), e.getOldId());
+        byte[] newData = type == DiffEntry.ChangeType.DELETE ? EMPTY : content(e.getNewMode(), e.getNewId());
+        boolean binary = oldData == null || newData == null
+                || LineDiffCounter.isBinary(oldData, oldData.length) || LineDiffCounter.isBinary(newData, newData.length);
+        FileChange fc = new FileChange(path, type, oldData == null ? EMPTY : oldData, newData == null ? EMPTY : newData, binary);
+        if (!binary) {
+            if (type == DiffEntry.ChangeType.ADD) {
+                fc.added = LineDiffCounter.countLines(newData, newData.length);
+            } else if (type == DiffEntry.ChangeType.DELETE) {
+                fc.deleted = LineDiffCounter.countLines(oldData, oldData.length);
+            } else {
+                long packed = counter.count(oldData, oldData.length, newData, newData.length);
+                fc.added = LineDiffCounter.added(packed);
+                fc.deleted = LineDiffCounter.deleted(packed);
+            }
+        }
+        return fc;
+    }
+
+    /** The bytes git diffs for one side: blob content, or the text git shows for a submodule; null = too big. */
+    private byte[] content(FileMode mode, AbbreviatedObjectId id) throws IOException {
+        ObjectId oid = id.toObjectId();
+        if (mode == FileMode.GITLINK) {
+            return ("Subproject commit " + oid.name() + "\n").getBytes(StandardCharsets.US_ASCII);
+        }
+        if (ObjectId.zeroId().equals(oid)) {
+            return EMPTY;
+        }
+        ObjectLoader loader = reader.open(oid, Constants.OBJ_BLOB);
+        if (loader.getSize() > MAX_TEXT_BLOB) {
+            return null;
+        }
+        return loader.getCachedBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_TEXT_BLOB));
+    }
+
+    @Override
+    public void close() {
+        treeWalk.close();
+        walk.close();
+        reader.close();
+    }
+
+    /** One changed path with its contents and git's line counts. */
+    static final class FileChange {
+        final String path;
+        final DiffEntry.ChangeType type;
+        final byte[] oldData;
+        final byte[] newData;
+        final boolean binary;
+        int added;
+        int deleted;
+
+        FileChange(String path, DiffEntry.ChangeType type, byte[] oldData, byte[] newData, boolean binary) {
+            this.path = path;
+            this.type = type;
+            this.oldData = oldData;
+            this.newData = newData;
+            this.binary = binary;
+        }
+    }
+
+    /** Per-commit accumulation of lines into languages and buckets. */
+    static final class Accounting {
+        final Map<String, LineCount> languages = new HashMap<>();
+        final Map<ExclusionBucket, LineCount> excluded = new EnumMap<>(ExclusionBucket.class);
+        final List<Detection> detections = new ArrayList<>();
+        final List<OutlierFile> outliers = new ArrayList<>();
+        private final int bulkThreshold;
+
+        Accounting(int bulkThreshold) {
+            this.bulkThreshold = bulkThreshold;
+        }
+
+        /** Raw mode: every text line in its language, nothing excluded (binary files have no lines). */
+        void addRawLines(String language, long added, long deleted) {
+            languages.merge(language, new LineCount(added, deleted, 1), LineCount::plus);
+        }
+
+        void addHonest(FileChange fc, FileClass cls) {
+            if (fc.binary) {
+                bucket(ExclusionBucket.BINARY, 0, 0);
+                return;
+            }
+            addLines(fc.path, cls, fc.added, fc.deleted);
+        }
+
+        void addLines(String path, FileClass cls, long added, long deleted) {
+            switch (cls.exclusion()) {
+                case VENDORED -> bucket(ExclusionBucket.VENDORED, added, deleted);
+                case GENERATED -> bucket(ExclusionBucket.GENERATED, added, deleted);
+                default -> {
+                    if (added + deleted > bulkThreshold) {
+                        bucket(ExclusionBucket.BULK, added, deleted);
+                        outliers.add(new OutlierFile(path, cls.language(), added, deleted));
+                    } else {
+                        languages.merge(cls.language(), new LineCount(added, deleted, 1), LineCount::plus);
+                    }
+                }
+            }
+        }
+
+        void addMoved(long added, long deleted) {
+            if (added > 0 || deleted > 0) {
+                excluded.merge(ExclusionBucket.MOVED, new LineCount(added, deleted, 0), LineCount::plus);
+            }
+        }
+
+        private void bucket(ExclusionBucket b, long added, long deleted) {
+            excluded.merge(b, new LineCount(added, deleted, 1), LineCount::plus);
+        }
+    }
+}
