@@ -50,7 +50,7 @@ public final class FileClassifier {
     private static final Set<String> TYPES = Set.of("programming", "markup", "data", "prose");
 
     private static final class Holder {
-        static final FileClassifier STANDARD = load();
+        static final FileClassifier STANDARD = load(CACHE_SIZE);
     }
 
     private final Map<String, Language> languages;
@@ -61,11 +61,11 @@ public final class FileClassifier {
     private final PathRegexSet documentation;
     private final GeneratedRules generated;
     private final Heuristics heuristics;
-    private final PathCache cache = new PathCache(CACHE_SIZE);
+    private final PathCache cache;
 
     private FileClassifier(Map<String, Language> languages, Map<String, List<Language>> byFilename,
                            Map<String, List<Language>> byExtension, Map<String, List<Language>> byInterpreter,
-                           List<String> vendor, List<String> docs, Heuristics heuristics) {
+                           List<String> vendor, List<String> docs, Heuristics heuristics, int cacheCapacity) {
         this.languages = languages;
         this.byFilename = byFilename;
         this.byExtension = byExtension;
@@ -74,6 +74,7 @@ public final class FileClassifier {
         this.documentation = PathRegexSet.fromRuby(docs);
         this.generated = new GeneratedRules();
         this.heuristics = heuristics;
+        this.cache = new PathCache(cacheCapacity);
     }
 
     /**
@@ -346,7 +347,8 @@ public final class FileClassifier {
 
     // ---------------------------------------------------------------- loading
 
-    private static FileClassifier load() {
+    /** Loads the bundled data (tests use a small memo to exercise eviction). */
+    static FileClassifier load(int cacheCapacity) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(16 * 1024 * 1024);
         Map<String, Object> languagesYaml = yaml(options, "languages.yml");
@@ -387,7 +389,7 @@ public final class FileClassifier {
             }
         }
         return new FileClassifier(Map.copyOf(languages), freeze(byFilename), freeze(byExtension),
-                freeze(byInterpreter), vendor, docs, heuristics);
+                freeze(byInterpreter), vendor, docs, heuristics, cacheCapacity);
     }
 
     private static void add(Map<String, List<Language>> index, String key, Language lang) {

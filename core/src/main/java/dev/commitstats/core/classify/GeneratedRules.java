@@ -146,7 +146,7 @@ final class GeneratedRules {
                     + "|(?i:\\bauto-?generated (?:file|code)\\b)"
                     + "|(?i:\\bgenerated (?:code|file)\\b.*\\bdo not (?:edit|modify)\\b)"
                     + "|(?i:\\bdo not (?:edit|modify)\\b.*\\b(?:auto-?)?generated\\b)");
-    private static final int GENERIC_LINES = 10;
+    private static final int GENERIC_LINES = 15;
     private static final int MAX_LINE = 1000;
 
     private static final Pattern GO_GENERATED = Pattern.compile("^// Code generated .*");

@@ -15,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
  *       compile with {@link Pattern#MULTILINE} and {@link Pattern#UNIX_LINES}.</li>
  *   <li>Ruby's {@code m} flag is Java's {@code s} (dot matches newline).</li>
  *   <li>{@code \h}/{@code \H} are hex digits in Ruby (horizontal whitespace in Java).</li>
- *   <li>A {@code {} that does not start a quantifier is a literal in Ruby, an error in Java;
+ *   <li>A &#123; that does not start a quantifier is a literal in Ruby, an error in Java;
  *       {@code {,n}} means {@code {0,n}} in Ruby.</li>
  *   <li>POSIX brackets ({@code [[:alpha:]]}), {@code \p{^X}}, {@code &#92;u{...}}, group names
  *       with underscores, {@code \v}.</li>
