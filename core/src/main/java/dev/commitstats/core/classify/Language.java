@@ -1,0 +1,20 @@
+package dev.commitstats.core.classify;
+
+/**
+ * One language of Linguist's languages.yml (only the fields the classifier uses).
+ *
+ * @param name             Linguist name
+ * @param type             programming, markup, data or prose
+ * @param primaryExtension first listed extension (lower case), or null
+ * @param popularity       index in popular.yml, or {@link Integer#MAX_VALUE} when not popular
+ */
+record Language(String name, String type, String primaryExtension, int popularity) {
+
+    boolean isProse() {
+        return "prose".equals(type);
+    }
+
+    boolean isPopular() {
+        return popularity != Integer.MAX_VALUE;
+    }
+}
