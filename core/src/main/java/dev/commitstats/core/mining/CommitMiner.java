@@ -91,12 +91,12 @@ final class CommitMiner implements AutoCloseable {
         Accounting acc = new Accounting(options.bulkThreshold());
         if (options.raw()) {
             for (DiffEntry e : entries) {
-                FileChange fc = load(e);
+                FileChange fc = load(e, e.getChangeType());
                 if (!fc.binary) {
-                    // raw mode keeps languages for reading convenience but excludes nothing
-                    acc.addRawLines(classify(fc).language(), fc.added, fc.deleted);
+                    // raw mode is git's numbers: languages by path for reading convenience, nothing excluded,
+                    // no content sniffing and no detectors, so that it stays as cheap as git itself
+                    acc.addRawLines(classifier.classify(fc.path).language(), fc.added, fc.deleted);
                 }
-                detect(acc, fc);
             }
         } else {
             mineHonest(entries, acc);
@@ -118,6 +118,11 @@ final class CommitMiner implements AutoCloseable {
         }
         Map<String, String> renamedTo = Map.of(); // old path -> new path
         Map<String, String> renamedFrom = Map.of(); // new path -> old path
+        // JGit's RenameDetector rewrites the change type of the entries it is given: keep the originals
+        DiffEntry.ChangeType[] types = new DiffEntry.ChangeType[entries.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = entries.get(i).getChangeType();
+        }
         if (hasAdd && hasDelete) {
             RenameDetector rd = new RenameDetector(reader, diffConfig);
             rd.setRenameScore(RENAME_SCORE);
@@ -139,17 +144,19 @@ final class CommitMiner implements AutoCloseable {
         }
         Map<String, FileChange> pendingDeletes = new HashMap<>();
         Map<String, FileChange> pendingAdds = new HashMap<>();
-        for (DiffEntry e : entries) {
-            FileChange fc = load(e);
+        for (int i = 0; i < types.length; i++) {
+            DiffEntry e = entries.get(i);
+            DiffEntry.ChangeType type = types[i];
+            FileChange fc = load(e, type);
             detect(acc, fc);
-            String partner = e.getChangeType() == DiffEntry.ChangeType.DELETE ? renamedTo.get(e.getOldPath())
-                    : e.getChangeType() == DiffEntry.ChangeType.ADD ? renamedFrom.get(e.getNewPath()) : null;
+            String partner = type == DiffEntry.ChangeType.DELETE ? renamedTo.get(e.getOldPath())
+                    : type == DiffEntry.ChangeType.ADD ? renamedFrom.get(e.getNewPath()) : null;
             if (partner == null) {
                 acc.addHonest(fc, classify(fc));
                 continue;
             }
             // a rename: wait for both halves, then count only what changed between them
-            if (e.getChangeType() == DiffEntry.ChangeType.DELETE) {
+            if (type == DiffEntry.ChangeType.DELETE) {
                 FileChange added = pendingAdds.remove(partner);
                 if (added == null) {
                     pendingDeletes.put(e.getOldPath(), fc);
@@ -188,7 +195,10 @@ final class CommitMiner implements AutoCloseable {
         int realAdded = LineDiffCounter.added(packed);
         int realDeleted = LineDiffCounter.deleted(packed);
         acc.addMoved(added.added - realAdded, deleted.deleted - realDeleted);
-        acc.addLines(added.path, newClass, realAdded, realDeleted);
+        if (realAdded + realDeleted > 0) {
+            // a pure rename wrote nothing: it does not count as a file touched in its language either
+            acc.addLines(added.path, newClass, realAdded, realDeleted);
+        }
     }
 
     private FileClass classify(FileChange fc) {
@@ -209,8 +219,7 @@ final class CommitMiner implements AutoCloseable {
     }
 
     /** Loads both sides of one changed path and counts its lines as git's numstat does. */
-    private FileChange load(DiffEntry e) throws IOException {
-        DiffEntry.ChangeType type = e.getChangeType();
+    private FileChange load(DiffEntry e, DiffEntry.ChangeType type) throws IOException {
         String path = type == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath();
         byte[] oldData = type == DiffEntry.ChangeType.ADD ? EMPTY : content(e.getOldMode(), e.getOldId());
         byte[] newData = type == DiffEntry.ChangeType.DELETE ? EMPTY : content(e.getNewMode(), e.getNewId());

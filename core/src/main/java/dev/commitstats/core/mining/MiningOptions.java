@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * @param authorEmails  author emails to keep, lower case; empty keeps everyone
  * @param since         keep commits authored at or after this instant; null for no bound
  * @param until         keep commits authored at or before this instant; null for no bound
- * @param raw           no rename detection and no exclusions: totals equal {@code git log --numstat}
+ * @param raw           no rename detection, no exclusions, no detectors: totals equal {@code git log --numstat}
  * @param threads       worker threads
  * @param bulkThreshold a single file change with more changed lines than this goes to the bulk bucket
  */

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Wall-clock comparison of `commitstats stats` with `git log --numstat` on one repository, JVM start included.
+#   bench/stats-vs-git.sh REPO [RUNS]
+# Runs git, raw mode and honest mode alternately RUNS times (default 5), checks that raw totals equal git's, and prints
+# the median of each and the ratios (git time / raw time: >= 1.0 means commitstats is at least as fast as git).
+set -euo pipefail
+repo=${1:?usage: bench/stats-vs-git.sh REPO [RUNS]}; runs=${2:-5}
+root="$(cd "$(dirname "$0")/.." && pwd)"
+jar="$root/app/target/commitstats.jar"
+[ -f "$jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests -pl app -am package)
+java_opts=${COMMITSTATS_JAVA_OPTS:--Xmx512m}
+
+now() { date +%s.%N; }
+declare -a tg tr th
+for i in $(seq 1 "$runs"); do
+  s=$(now); git -C "$repo" log --no-merges --no-renames --numstat HEAD > /dev/null; e=$(now); tg+=("$(echo "$e - $s" | bc)")
+  s=$(now); out=$(java $java_opts -jar "$jar" stats "$repo" --raw --format json); e=$(now); tr+=("$(echo "$e - $s" | bc)")
+  s=$(now); java $java_opts -jar "$jar" stats "$repo" --format json > /dev/null; e=$(now); th+=("$(echo "$e - $s" | bc)")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+mg=$(median "${tg[@]}"); mr=$(median "${tr[@]}"); mh=$(median "${th[@]}")
+want=$("$root/../shared/tools/numstat-oracle" "$repo" 2>/dev/null || git -C "$repo" log --no-merges --no-renames --numstat --format=@ HEAD | awk '/^@/{c++;next} NF>=3{if($1!="-")a+=$1; if($2!="-")d+=$2} END{print c, a, d}')
+got=$(echo "$out" | jq -r '"\(.commits) \(.additions) \(.deletions)"')
+echo "repository:     $repo ($(git -C "$repo" rev-list --count --no-merges HEAD) non-merge commits)"
+echo "machine:        $(nproc) cores, $(java -version 2>&1 | head -1), $java_opts"
+echo "git numstat:    ${mg}s (median of $runs)    totals: $want"
+echo "raw mode:       ${mr}s                       totals: $got $( [ "$want" = "$got" ] && echo '(equal to git)' || echo '(DIFFERENT FROM GIT)')"
+echo "honest mode:    ${mh}s"
+echo "ratio git/raw:  $(echo "scale=2; $mg / $mr" | bc)   (target >= 1.0)"
+echo "honest/raw:     $(echo "scale=2; $mh / $mr" | bc)   (target <= 1.5)"
