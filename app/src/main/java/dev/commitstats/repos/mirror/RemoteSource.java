@@ -45,7 +45,7 @@ record RemoteSource(String url, String scheme, String host, String path, @Nullab
         try {
             uri = new URIish(source.trim());
         } catch (URISyntaxException e) {
-            throw new MirrorException(MirrorException.Reason.NOT_FOUND, "not a valid git URL: " + redact(source));
+            throw new MirrorException(MirrorException.Reason.NOT_A_REPOSITORY, "not a valid git URL: " + redact(source));
         }
         String scheme = uri.getScheme() == null ? "ssh" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!SCHEMES.contains(scheme)) {
@@ -58,7 +58,7 @@ record RemoteSource(String url, String scheme, String host, String path, @Nullab
             path = path.substring(1);
         }
         if (path.isEmpty() || (host.isEmpty() && !scheme.equals("file"))) {
-            throw new MirrorException(MirrorException.Reason.NOT_FOUND, "not a valid git URL: " + redact(source));
+            throw new MirrorException(MirrorException.Reason.NOT_A_REPOSITORY, "not a valid git URL: " + redact(source));
         }
         Credentials inUrl = null;
         if (uri.getUser() != null && uri.getPass() != null && !uri.getUser().isEmpty() && !uri.getPass().isEmpty()) {

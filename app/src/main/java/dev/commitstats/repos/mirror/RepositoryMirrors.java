@@ -99,6 +99,11 @@ public final class RepositoryMirrors {
             if (FileKey.isGitRepository(target.toFile(), FS.DETECTED)) {
                 fetch(target, remote, credentials, progress);
             } else {
+                if (Files.exists(target)) {
+                    // not something we left (clones arrive whole); the folder is ours, so make room
+                    log.warn("replacing {}, which is not a git repository", target);
+                    deleteQuietly(target);
+                }
                 cloneInto(target, remote, credentials, progress);
             }
             return target;
@@ -211,7 +216,11 @@ public final class RepositoryMirrors {
             moved = true;
             log.info("cloned mirror of {} in {} ms", remote.url(), (System.nanoTime() - start) / 1_000_000);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            // another thread or process finished the same clone first; its mirror is as good as ours
+            // another process finished the same clone first; its mirror is as good as ours
+            if (!FileKey.isGitRepository(target.toFile(), FS.DETECTED)) {
+                throw new MirrorException(Reason.FAILED, "cannot store the mirror of " + remote.url() + ": "
+                        + target + " is in the way", e);
+            }
             log.debug("mirror of {} appeared while cloning", remote.url());
         } catch (IOException e) {
             throw new MirrorException(Reason.FAILED, "cannot store the mirror of " + remote.url() + ": " + e.getMessage(), e);

@@ -257,6 +257,61 @@ class RepositoryMirrorsTests {
                 .hasMessage("no such folder: " + missing);
     }
 
+    @Test
+    void aFolderInTheWayThatIsNoMirrorIsReplacedByTheClone() throws Exception {
+        try (GitRepoBuilder repo = serve("alice/tool.git")) {
+            repo.write("a.txt", "1\n").commit("one");
+        }
+        String url = server.url("alice/tool.git");
+        Path target = mirrors.mirrorFolder(url);
+        Files.createDirectories(target.resolve("objects"));
+        Files.writeString(target.resolve("junk"), "half written by something else");
+
+        Path mirror = mirrors.prepare(url, null, ProgressSink.NONE);
+
+        try (Repository r = open(mirror)) {
+            assertThat(r.exactRef("refs/heads/main")).isNotNull();
+        }
+        assertThat(target.resolve("junk")).doesNotExist();
+    }
+
+    @Test
+    void concurrentPreparesOfOneUrlShareOneMirror() throws Exception {
+        try (GitRepoBuilder repo = serve("alice/tool.git")) {
+            repo.write("a.txt", "1\n").commit("one");
+        }
+        String url = server.url("alice/tool.git");
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Set<Path> results = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 4; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    results.add(mirrors.prepare(url, null, ProgressSink.NONE));
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(results).hasSize(1);
+        assertThat(server.packRequests()).as("one clone, then fetches with nothing new").isEqualTo(1);
+    }
+
+    @Test
+    void sshUrlsSayWhatToUseInstead() {
+        assertThatThrownBy(() -> mirrors.prepare("git@127.0.0.1:alice/tool.git", null, ProgressSink.NONE))
+                .isInstanceOfSatisfying(MirrorException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED);
+                    assertThat(e.getMessage()).contains("SSH").contains("HTTPS");
+                });
+    }
+
     private int port() {
         return Integer.parseInt(server.url("x").replaceAll(".*:(\\d+)/x", "$1"));
     }
