@@ -1,0 +1,8 @@
+/**
+ * Bare mirrors of the git repositories a user collects from: a local folder is read in place, a URL is cloned once
+ * into the data directory and fetched incrementally afterwards, with the user's token as HTTPS credential.
+ */
+@NullMarked
+package dev.commitstats.repos.mirror;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,88 @@
+package dev.commitstats.repos.mirror;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class RemoteSourceTests {
+
+    private static final Path ROOT = Path.of("/data/mirrors");
+    private final RepositoryMirrors mirrors = new RepositoryMirrors(Path.of("/data"));
+
+    @Test
+    void urlsMapToHostAndPath() throws Exception {
+        assertThat(mirrors.mirrorFolder("https://github.com/alice/tool.git")).isEqualTo(ROOT.resolve("github.com/alice/tool.git"));
+        assertThat(mirrors.mirrorFolder("https://github.com/alice/tool")).isEqualTo(ROOT.resolve("github.com/alice/tool.git"));
+        assertThat(mirrors.mirrorFolder("git@github.com:alice/tool.git")).isEqualTo(ROOT.resolve("github.com/alice/tool.git"));
+        assertThat(mirrors.mirrorFolder("ssh://git@gitlab.example.org:2222/group/sub/app.git"))
+                .isEqualTo(ROOT.resolve("gitlab.example.org_2222/group/sub/app.git"));
+        assertThat(mirrors.mirrorFolder("https://GitHub.com/alice/tool.git")).isEqualTo(ROOT.resolve("github.com/alice/tool.git"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://evil.example/../../../etc/passwd.git",
+            "https://evil.example/alice/../../../../etc",
+            "https://evil.example/%2e%2e/%2e%2e/x.git",
+            "https://evil.example/a/..%2f..%2f/x.git",
+            "git@evil.example:../../x.git",
+            "git@evil.example:/../../x.git",
+            "ssh://evil.example/~/../../x.git",
+            "https://evil.example/.git",
+            "https://evil.example/a/.hidden/.git",
+            "https://evil.example/a\\..\\..\\b.git",
+            "file:///../../etc/passwd",
+            "https://evil.example/a/b c/\u0000x.git",
+    })
+    void noUrlEscapesTheMirrorsFolder(String url) throws Exception {
+        Path folder;
+        try {
+            folder = mirrors.mirrorFolder(url);
+        } catch (MirrorException rejected) {
+            return;  // refusing is as safe as mapping
+        }
+        assertThat(folder.normalize()).startsWithRaw(ROOT).isNotEqualTo(ROOT);
+        assertThat(ROOT.relativize(folder).getNameCount()).isGreaterThanOrEqualTo(2);
+        for (Path segment : ROOT.relativize(folder)) {
+            assertThat(segment.toString()).doesNotStartWith(".").matches("[A-Za-z0-9_][A-Za-z0-9._-]*");
+        }
+        assertThat(folder.getFileName().toString()).endsWith(".git");
+        assertThat(folder.getParent().normalize()).isNotEqualTo(ROOT.resolve(".incoming"));
+    }
+
+    @Test
+    void cleanedNamesGetAHashSoDifferentUrlsNeverShareAMirror() throws Exception {
+        Path a = mirrors.mirrorFolder("https://host.example/a b/x.git");
+        Path b = mirrors.mirrorFolder("https://host.example/a_b/x.git");
+        assertThat(a).isNotEqualTo(b);
+        assertThat(mirrors.mirrorFolder("https://host.example/a b/x.git")).as("stable").isEqualTo(a);
+    }
+
+    @Test
+    void describesAndNamesTheProvider() {
+        assertThat(mirrors.describe("https://github.com/alice/tool.git")).isEqualTo("alice/tool");
+        assertThat(mirrors.describe("git@github.com:alice/tool.git")).isEqualTo("alice/tool");
+        assertThat(mirrors.describe("https://gitlab.com/group/sub/app")).isEqualTo("group/sub/app");
+        assertThat(mirrors.describe("https://dev.azure.com/org/project/_git/repo")).isEqualTo("org/project/repo");
+        assertThat(mirrors.provider("https://github.com/alice/tool.git")).isEqualTo("github.com");
+        assertThat(mirrors.provider("git@gitlab.com:alice/tool.git")).isEqualTo("gitlab.com");
+        assertThat(mirrors.provider("ssh://git@host.example:2222/a/b.git")).isEqualTo("host.example");
+        assertThat(mirrors.provider("file:///srv/git/a.git")).isEqualTo("local");
+    }
+
+    @Test
+    void userInfoNeverReachesTheStoredUrlOrAMessage() throws Exception {
+        RemoteSource s = RemoteSource.parse("https://alice:tok3n@github.com/alice/tool.git");
+        assertThat(s.url()).isEqualTo("https://github.com/alice/tool.git");
+        assertThat(s.userInfo()).isEqualTo(new Credentials("alice", "tok3n"));
+        assertThat(s.userInfo().toString()).doesNotContain("tok3n");
+        assertThat(RemoteSource.redact("failed https://alice:tok3n@github.com/x")).isEqualTo("failed https://***@github.com/x");
+        assertThatThrownBy(() -> RemoteSource.parse("gopher://alice:tok3n@host/x"))
+                .hasMessageNotContaining("tok3n").hasMessageContaining("unsupported URL scheme");
+    }
+}

@@ -1,0 +1,355 @@
+package dev.commitstats.repos.mirror;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.commitstats.core.testing.GitRepoBuilder;
+import dev.commitstats.repos.mirror.MirrorException.Reason;
+
+class RepositoryMirrorsTests {
+
+    @TempDir
+    Path tmp;
+
+    private Path served;
+    private SmartHttpGitServer server;
+    private RepositoryMirrors mirrors;
+    private Path dataDir;
+
+    @BeforeEach
+    void start() throws Exception {
+        served = tmp.resolve("served");
+        server = new SmartHttpGitServer(served, Files.createDirectories(tmp.resolve("tomcat")));
+        dataDir = tmp.resolve("data");
+        mirrors = new RepositoryMirrors(dataDir, Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private GitRepoBuilder serve(String name) throws IOException {
+        return GitRepoBuilder.initBare(served.resolve(name));
+    }
+
+    @Test
+    void clonesOverHttpIntoABareMirrorUnderTheDataDirectory() throws Exception {
+        String c1, c2, tagged;
+        try (GitRepoBuilder repo = serve("alice/tool.git")) {
+            c1 = repo.write("a.txt", "1\n").commit("feat: one");
+            c2 = repo.write("a.txt", "2\n").commit("fix: two");
+            repo.branch("feature");
+            tagged = repo.write("b.txt", "b\n").commit("feat: b");
+            tag(repo.repository(), "v1", tagged);
+        }
+
+        Path mirror = mirrors.prepare(server.url("alice/tool.git"), null, ProgressSink.NONE);
+
+        assertThat(mirror).isEqualTo(dataDir.toAbsolutePath().resolve("mirrors/127.0.0.1_" + port() + "/alice/tool.git"));
+        try (Repository r = open(mirror)) {
+            assertThat(r.isBare()).isTrue();
+            assertThat(head(r, "refs/heads/main")).isEqualTo(c2);
+            assertThat(head(r, "refs/heads/feature")).isEqualTo(tagged);
+            assertThat(head(r, "refs/tags/v1")).isEqualTo(tagged);
+            assertThat(r.exactRef(Constants.HEAD).getTarget().getName()).isEqualTo("refs/heads/main");
+            assertThat(reachable(r)).contains(c1, c2, tagged);
+        }
+        assertThat(Files.list(dataDir.resolve("mirrors/.incoming")).toList()).as("no leftovers").isEmpty();
+    }
+
+    @Test
+    void fetchBringsNewCommitsAndCostsOneAdvertisementWhenNothingIsNew() throws Exception {
+        String url = server.url("alice/tool.git");
+        String c3;
+        try (GitRepoBuilder repo = serve("alice/tool.git")) {
+            repo.write("a.txt", "1\n").commit("one");
+            Path mirror = mirrors.prepare(url, null, ProgressSink.NONE);
+
+            repo.write("a.txt", "2\n").commit("two");
+            c3 = repo.write("a.txt", "3\n").commit("three");
+            List<String> tasks = new ArrayList<>();
+            assertThat(mirrors.prepare(url, null, (task, done, total) -> tasks.add(task))).isEqualTo(mirror);
+            try (Repository r = open(mirror)) {
+                assertThat(head(r, "refs/heads/main")).isEqualTo(c3);
+            }
+            assertThat(tasks).isNotEmpty();
+        }
+
+        server.resetCounts();
+        mirrors.prepare(url, null, ProgressSink.NONE);
+        assertThat(server.requests()).as("ref advertisement only").isEqualTo(1);
+        assertThat(server.packRequests()).isZero();
+    }
+
+    @Test
+    void fetchAfterForcePushMovesTheBranchBackAndPrunesDeletedBranches() throws Exception {
+        String url = server.url("alice/tool.git");
+        String base, dropped, replacement;
+        Path mirror;
+        try (GitRepoBuilder repo = serve("alice/tool.git")) {
+            base = repo.write("a.txt", "1\n").commit("one");
+            dropped = repo.write("a.txt", "2\n").commit("two");
+            repo.branch("gone").write("g.txt", "g\n").commit("on a branch that will be deleted");
+            repo.checkout("main");
+            mirror = mirrors.prepare(url, null, ProgressSink.NONE);
+
+            repo.resetHard(base);
+            replacement = repo.write("a.txt", "2'\n").commit("two, rewritten");
+            deleteBranch(repo.repository(), "refs/heads/gone");
+        }
+
+        mirrors.prepare(url, null, ProgressSink.NONE);
+
+        try (Repository r = open(mirror)) {
+            assertThat(head(r, "refs/heads/main")).isEqualTo(replacement);
+            assertThat(r.exactRef("refs/heads/gone")).isNull();
+            assertThat(reachable(r)).contains(base, replacement).doesNotContain(dropped);
+        }
+    }
+
+    @Test
+    void protectedRepositoryAcceptsTheRightTokenAndNamesAWrongOne() throws Exception {
+        server.allow("x-access-token", "s3cret-token");
+        String url = server.url("private/alice/secret.git");
+        String c;
+        try (GitRepoBuilder repo = serve("private/alice/secret.git")) {
+            c = repo.write("a.txt", "1\n").commit("one");
+        }
+
+        assertThatThrownBy(() -> mirrors.prepare(url, Credentials.token("wrong-token-123"), ProgressSink.NONE))
+                .isInstanceOfSatisfying(MirrorException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.AUTHENTICATION_FAILED);
+                    assertThat(e.getMessage()).contains("authentication failed", url).doesNotContain("wrong-token-123")
+                            .doesNotContain("\n");
+                });
+        assertThatThrownBy(() -> mirrors.prepare(url, null, ProgressSink.NONE))
+                .isInstanceOfSatisfying(MirrorException.class,
+                        e -> assertThat(e.getMessage()).startsWith("authentication required"));
+        assertThat(dataDir.resolve("mirrors/127.0.0.1_" + port() + "/private/alice/secret.git")).doesNotExist();
+
+        Path mirror = mirrors.prepare(url, Credentials.token("s3cret-token"), ProgressSink.NONE);
+        try (Repository r = open(mirror)) {
+            assertThat(head(r, "refs/heads/main")).isEqualTo(c);
+            assertThat(r.getConfig().getString("remote", "origin", "url")).isEqualTo(url);
+        }
+        assertThat(Files.readString(mirror.resolve("config"))).doesNotContain("s3cret-token");
+        // a second fetch needs the token again: it was never stored
+        assertThatThrownBy(() -> mirrors.prepare(url, null, ProgressSink.NONE)).isInstanceOf(MirrorException.class);
+    }
+
+    @Test
+    void credentialsWrittenInTheUrlAreUsedButNotStoredOrShown() throws Exception {
+        server.allow("bob", "pa55word");
+        try (GitRepoBuilder repo = serve("private/bob/r.git")) {
+            repo.write("a.txt", "1\n").commit("one");
+        }
+        String url = server.url("private/bob/r.git");
+        String withUserInfo = url.replace("http://", "http://bob:pa55word@");
+
+        Path mirror = mirrors.prepare(withUserInfo, null, ProgressSink.NONE);
+
+        assertThat(Files.readString(mirror.resolve("config"))).doesNotContain("pa55word").contains(url);
+        String wrong = url.replace("http://", "http://bob:nope-nope@");
+        server.allow("bob", "changed");
+        assertThatThrownBy(() -> mirrors.prepare(wrong, null, ProgressSink.NONE))
+                .isInstanceOfSatisfying(MirrorException.class, e ->
+                        assertThat(e.getMessage()).contains("authentication failed").doesNotContain("nope-nope"));
+    }
+
+    @Test
+    void missingRepositoryIsReportedAsNotFound() {
+        String url = server.url("alice/nothing-here.git");
+        assertThatThrownBy(() -> mirrors.prepare(url, null, ProgressSink.NONE))
+                .isInstanceOfSatisfying(MirrorException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND);
+                    assertThat(e.getMessage()).startsWith("repository not found: " + url);
+                });
+    }
+
+    @Test
+    void closedPortIsReportedAsUnreachable() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port + "/alice/tool.git";
+        assertThatThrownBy(() -> mirrors.prepare(url, Credentials.token("tok-abc"), ProgressSink.NONE))
+                .isInstanceOfSatisfying(MirrorException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE);
+                    assertThat(e.getMessage()).isEqualTo("host unreachable for " + url + ": connection refused");
+                });
+    }
+
+    @Test
+    void silentServerIsReportedAsTimeout() throws Exception {
+        RepositoryMirrors impatient = new RepositoryMirrors(dataDir, Duration.ofSeconds(1));
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Thread acceptor = new Thread(() -> {
+                try (Socket ignored = silent.accept()) {
+                    Thread.sleep(5_000);
+                } catch (Exception e) {
+                    // closed by the test
+                }
+            });
+            acceptor.start();
+            String url = "http://127.0.0.1:" + silent.getLocalPort() + "/alice/tool.git";
+            assertThatThrownBy(() -> impatient.prepare(url, null, ProgressSink.NONE))
+                    .isInstanceOfSatisfying(MirrorException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
+                        assertThat(e.getMessage()).isEqualTo("timed out talking to " + url);
+                    });
+            acceptor.interrupt();
+        }
+    }
+
+    @Test
+    void localRepositoriesAreUsedInPlace() throws Exception {
+        Path work = tmp.resolve("work/my-project");
+        Path bare = tmp.resolve("bare/lib.git");
+        try (GitRepoBuilder a = GitRepoBuilder.init(work); GitRepoBuilder b = GitRepoBuilder.initBare(bare)) {
+            a.write("x", "1\n").commit("x");
+            b.write("y", "1\n").commit("y");
+        }
+
+        assertThat(mirrors.prepare(work.toString(), null, ProgressSink.NONE)).isEqualTo(work.resolve(".git"));
+        assertThat(mirrors.prepare(bare.toString(), null, ProgressSink.NONE)).isEqualTo(bare);
+        assertThat(mirrors.describe(work.toString())).isEqualTo("my-project");
+        assertThat(mirrors.describe(bare.toString())).isEqualTo("lib");
+        assertThat(mirrors.provider(work.toString())).isEqualTo("local");
+        assertThat(dataDir.resolve("mirrors")).doesNotExist();
+    }
+
+    @Test
+    void localFolderThatIsNoRepositoryIsNamed() throws Exception {
+        Path plain = Files.createDirectories(tmp.resolve("just-a-folder"));
+        assertThatThrownBy(() -> mirrors.prepare(plain.toString(), null, ProgressSink.NONE))
+                .isInstanceOfSatisfying(MirrorException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.NOT_A_REPOSITORY);
+                    assertThat(e.getMessage()).isEqualTo("not a git repository: " + plain);
+                });
+        Path missing = tmp.resolve("missing");
+        assertThatThrownBy(() -> mirrors.prepare(missing.toString(), null, ProgressSink.NONE))
+                .hasMessage("no such folder: " + missing);
+    }
+
+    @Test
+    void aFolderInTheWayThatIsNoMirrorIsReplacedByTheClone() throws Exception {
+        try (GitRepoBuilder repo = serve("alice/tool.git")) {
+            repo.write("a.txt", "1\n").commit("one");
+        }
+        String url = server.url("alice/tool.git");
+        Path target = mirrors.mirrorFolder(url);
+        Files.createDirectories(target.resolve("objects"));
+        Files.writeString(target.resolve("junk"), "half written by something else");
+
+        Path mirror = mirrors.prepare(url, null, ProgressSink.NONE);
+
+        try (Repository r = open(mirror)) {
+            assertThat(r.exactRef("refs/heads/main")).isNotNull();
+        }
+        assertThat(target.resolve("junk")).doesNotExist();
+    }
+
+    @Test
+    void concurrentPreparesOfOneUrlShareOneMirror() throws Exception {
+        try (GitRepoBuilder repo = serve("alice/tool.git")) {
+            repo.write("a.txt", "1\n").commit("one");
+        }
+        String url = server.url("alice/tool.git");
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Set<Path> results = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 4; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    results.add(mirrors.prepare(url, null, ProgressSink.NONE));
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(results).hasSize(1);
+        assertThat(server.packRequests()).as("one clone, then fetches with nothing new").isEqualTo(1);
+    }
+
+    @Test
+    void sshUrlsSayWhatToUseInstead() {
+        assertThatThrownBy(() -> mirrors.prepare("git@127.0.0.1:alice/tool.git", null, ProgressSink.NONE))
+                .isInstanceOfSatisfying(MirrorException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED);
+                    assertThat(e.getMessage()).contains("SSH").contains("HTTPS");
+                });
+    }
+
+    private int port() {
+        return Integer.parseInt(server.url("x").replaceAll(".*:(\\d+)/x", "$1"));
+    }
+
+    private static Repository open(Path gitDir) throws IOException {
+        return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+    }
+
+    private static String head(Repository r, String ref) throws IOException {
+        Ref found = r.exactRef(ref);
+        assertThat(found).as(ref).isNotNull();
+        ObjectId id = r.getRefDatabase().peel(found).getPeeledObjectId();
+        return (id != null ? id : found.getObjectId()).name();
+    }
+
+    /** Every commit reachable from a branch or tag. */
+    private static Set<String> reachable(Repository r) throws IOException {
+        Set<String> out = new HashSet<>();
+        try (RevWalk walk = new RevWalk(r)) {
+            for (Ref ref : r.getRefDatabase().getRefsByPrefix(Constants.R_REFS)) {
+                walk.markStart(walk.parseCommit(ref.getObjectId()));
+            }
+            for (RevCommit c : walk) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+
+    private static void tag(Repository r, String name, String sha) throws IOException {
+        RefUpdate u = r.updateRef(Constants.R_TAGS + name);
+        u.setNewObjectId(ObjectId.fromString(sha));
+        u.update();
+    }
+
+    private static void deleteBranch(Repository r, String ref) throws IOException {
+        RefUpdate u = r.updateRef(ref);
+        u.setForceUpdate(true);
+        assertThat(u.delete()).isIn(RefUpdate.Result.FORCED, RefUpdate.Result.FAST_FORWARD, RefUpdate.Result.NO_CHANGE);
+    }
+}
