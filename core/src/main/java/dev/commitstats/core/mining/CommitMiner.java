@@ -65,7 +65,7 @@ final class CommitMiner implements AutoCloseable {
         this.repository = repository;
         this.reader = repository.newObjectReader();
         this.walk = new RevWalk(reader);
-        this.treeWalk = new TreeWalk(repository, reader);
+        this.treeWalk = new TreeWalk(reader); // no attributes: git log reads none from a bare repository either
         this.treeWalk.setRecursive(true);
         this.treeWalk.setFilter(TreeFilter.ANY_DIFF);
         this.classifier = classifier;
