@@ -51,6 +51,8 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  stop it with Ctrl-C");
             out.flush();
             awaitClose(context);
+            out.println("Commit Stats stopped.");
+            out.flush();
             return 0;
         }
     }
