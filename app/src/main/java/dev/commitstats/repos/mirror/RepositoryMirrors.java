@@ -112,6 +112,18 @@ public final class RepositoryMirrors {
         }
     }
 
+    /**
+     * How a source is recorded: a local path made absolute, or a URL without any user name or password in it, so
+     * that the same repository is recognised on the next run and no credential is ever stored.
+     */
+    public String storableSource(String source) throws MirrorException {
+        if (isLocal(source)) {
+            return Path.of(source.startsWith("file://") ? source.substring("file://".length()) : source)
+                    .toAbsolutePath().normalize().toString();
+        }
+        return RemoteSource.parse(source).url();
+    }
+
     /** A name to show: "owner/repo" for a URL, the folder name for a local path. */
     public String describe(String source) {
         if (isLocal(source)) {
