@@ -1,0 +1,199 @@
+package dev.commitstats.stats;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import dev.commitstats.core.detect.Detection;
+import dev.commitstats.core.mining.CommitFact;
+import dev.commitstats.core.mining.ExclusionBucket;
+import dev.commitstats.core.mining.LineCount;
+import dev.commitstats.core.mining.OutlierFile;
+import dev.commitstats.repos.RepositoryCursor;
+import dev.commitstats.repos.RepositoryRegistry;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores commit facts, keyed by (repository, sha). Writes are idempotent upserts: writing a fact again replaces it, so
+ * a collection that crashed can simply run again. Each call is one transaction, which also moves the repository's
+ * cursor, so the cursor never points past facts that are not stored. Thread-safe.
+ *
+ * <p>Batches of {@value #RECOMMENDED_BATCH_SIZE} facts keep transactions short (SQLite has one writer at a time) while
+ * amortising the commit; see docs/benchmarks.md.
+ */
+public final class CommitFactStore {
+
+    /** Facts per {@link #writeBatch} call that balance throughput against the time the write lock is held. */
+    public static final int RECOMMENDED_BATCH_SIZE = 500;
+
+    private static final String UPSERT_FACT_HEAD = """
+            INSERT INTO commit_facts (repository_id, sha, author_email, author_time, author_offset_minutes,
+                committer_time, parent_count, type, breaking, additions, deletions, local_day, local_weekday, local_hour)""";
+    private static final String UPSERT_FACT_TAIL = """
+             ON CONFLICT (repository_id, sha) DO UPDATE SET
+                author_email = excluded.author_email, author_time = excluded.author_time,
+                author_offset_minutes = excluded.author_offset_minutes, committer_time = excluded.committer_time,
+                parent_count = excluded.parent_count, type = excluded.type, breaking = excluded.breaking,
+                additions = excluded.additions, deletions = excluded.deletions, local_day = excluded.local_day,
+                local_weekday = excluded.local_weekday, local_hour = excluded.local_hour""";
+    private static final String INSERT_LANGUAGE =
+            "INSERT INTO commit_languages (repository_id, sha, language, additions, deletions, files)";
+    private static final String INSERT_EXCLUSION =
+            "INSERT INTO commit_exclusions (repository_id, sha, bucket, additions, deletions, files)";
+    private static final String INSERT_DETECTION =
+            "INSERT INTO commit_detections (repository_id, sha, position, kind, ecosystem, name)";
+    private static final String INSERT_OUTLIER =
+            "INSERT INTO outlier_files (repository_id, sha, path, language, additions, deletions, included)";
+    private static final String INCLUDED_OUTLIERS =
+            "SELECT sha, path FROM outlier_files WHERE repository_id = ? AND included = TRUE";
+    private static final List<String> CHILD_TABLES =
+            List.of("commit_languages", "commit_exclusions", "commit_detections", "outlier_files");
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final TransactionTemplate transactions;
+    private final RepositoryRegistry registry;
+    private final WriteProbe probe;
+
+    public CommitFactStore(DataSource dataSource, RepositoryRegistry registry) {
+        this(dataSource, registry, WriteProbe.NONE);
+    }
+
+    CommitFactStore(DataSource dataSource, RepositoryRegistry registry, WriteProbe probe) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.template = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.registry = registry;
+        this.probe = probe;
+    }
+
+    /**
+     * Stores the facts of one repository, replacing any stored fact with the same sha, and saves the cursor, all in one
+     * transaction. An outlier file the owner included stays included when its commit is written again.
+     *
+     * @param repositoryId   the repository the facts were mined from
+     * @param facts          the facts; when a sha occurs twice the last one wins
+     * @param cursorOrNull   the repository's cursor after these facts, or null to leave it alone
+     */
+    public void writeBatch(long repositoryId, List<CommitFact> facts, RepositoryCursor cursorOrNull) {
+        Map<String, CommitFact> bySha = new LinkedHashMap<>();
+        for (CommitFact f : facts) {
+            bySha.put(f.sha(), f);
+        }
+        transactions.executeWithoutResult(status -> {
+            template.execute((ConnectionCallback<Void>) c -> {
+                write(c, repositoryId, bySha);
+                return null;
+            });
+            if (cursorOrNull != null) {
+                registry.saveCursor(repositoryId, cursorOrNull);
+            }
+        });
+    }
+
+    private void write(Connection c, long repositoryId, Map<String, CommitFact> bySha) throws SQLException {
+        if (bySha.isEmpty()) {
+            return;
+        }
+        Set<String> includedOutliers = includedOutliers(c, repositoryId);
+        List<Object[]> facts = new ArrayList<>(bySha.size());
+        List<Object[]> languages = new ArrayList<>();
+        List<Object[]> exclusions = new ArrayList<>();
+        List<Object[]> detections = new ArrayList<>();
+        List<Object[]> outliers = new ArrayList<>();
+        for (CommitFact f : bySha.values()) {
+            long day = LocalCalendar.localDay(f.authorTime(), f.authorOffsetMinutes());
+            facts.add(new Object[] {repositoryId, f.sha(), RepositoryRegistry.normalizeEmail(f.authorEmail()),
+                    f.authorTime().getEpochSecond(), f.authorOffsetMinutes(), f.committerTime().getEpochSecond(),
+                    f.parentCount(), f.kind().type().jsonName(), f.kind().breaking(), f.additions(), f.deletions(),
+                    (int) day, LocalCalendar.weekday(day), LocalCalendar.hour(f.authorTime(), f.authorOffsetMinutes())});
+            for (Map.Entry<String, LineCount> e : f.languages().entrySet()) {
+                LineCount n = e.getValue();
+                languages.add(new Object[] {repositoryId, f.sha(), e.getKey(), n.additions(), n.deletions(), n.files()});
+            }
+            for (Map.Entry<ExclusionBucket, LineCount> e : f.excluded().entrySet()) {
+                LineCount n = e.getValue();
+                exclusions.add(new Object[] {repositoryId, f.sha(), e.getKey().jsonName(), n.additions(), n.deletions(),
+                        n.files()});
+            }
+            int position = 0;
+            for (Detection d : f.detections()) {
+                detections.add(new Object[] {repositoryId, f.sha(), position++, d.kind().jsonName(), d.ecosystem(),
+                        d.name()});
+            }
+            for (OutlierFile o : f.outliers()) {
+                outliers.add(new Object[] {repositoryId, f.sha(), o.path(), o.language(), o.additions(), o.deletions(),
+                        includedOutliers.contains(f.sha() + '\n' + o.path())});
+            }
+        }
+        Rows.insert(c, UPSERT_FACT_HEAD, UPSERT_FACT_TAIL, 14, facts, "commit_facts", probe);
+        // child rows are replaced, not merged: a fact written again may have lost a language or a detection
+        List<String> shas = new ArrayList<>(bySha.keySet());
+        for (String table : CHILD_TABLES) {
+            Rows.deleteBySha(c, table, repositoryId, shas);
+        }
+        Rows.insert(c, INSERT_LANGUAGE, "", 6, languages, "commit_languages", probe);
+        Rows.insert(c, INSERT_EXCLUSION, "", 6, exclusions, "commit_exclusions", probe);
+        Rows.insert(c, INSERT_DETECTION, "", 6, detections, "commit_detections", probe);
+        Rows.insert(c, INSERT_OUTLIER, "", 7, outliers, "outlier_files", probe);
+    }
+
+    // the owner's decisions are few (a handful of reviewed files), so reading them all is cheaper than a lookup per sha
+    private static Set<String> includedOutliers(Connection c, long repositoryId) throws SQLException {
+        Set<String> keys = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(INCLUDED_OUTLIERS)) {
+            ps.setLong(1, repositoryId);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1) + '\n' + rs.getString(2));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** The shas stored for the repository. */
+    public Set<String> storedShas(long repositoryId) {
+        return new HashSet<>(jdbc.sql("SELECT sha FROM commit_facts WHERE repository_id = :r")
+                .param("r", repositoryId).query(String.class).list());
+    }
+
+    /**
+     * Removes commits that are no longer reachable (a force-push rewrote history), with everything stored about them,
+     * and saves the cursor in the same transaction.
+     */
+    public void deleteCommits(long repositoryId, Collection<String> shas, RepositoryCursor cursorOrNull) {
+        List<String> list = List.copyOf(new HashSet<>(shas));
+        transactions.executeWithoutResult(status -> {
+            template.execute((ConnectionCallback<Void>) c -> {
+                // children first: cheaper than relying on SQLite's per-row cascade, and independent of foreign_keys
+                for (String table : CHILD_TABLES) {
+                    Rows.deleteBySha(c, table, repositoryId, list);
+                }
+                Rows.deleteBySha(c, "commit_facts", repositoryId, list);
+                return null;
+            });
+            if (cursorOrNull != null) {
+                registry.saveCursor(repositoryId, cursorOrNull);
+            }
+        });
+    }
+
+    public long countCommits(long repositoryId) {
+        return jdbc.sql("SELECT COUNT(*) FROM commit_facts WHERE repository_id = :r")
+                .param("r", repositoryId).query(Long.class).single();
+    }
+}
