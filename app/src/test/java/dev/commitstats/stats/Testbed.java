@@ -17,7 +17,7 @@ import dev.commitstats.repos.Provider;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.testing.TestDatabase;
 
-/** A user "ada" (ada@example.com) with one repository, and the stats components over one test database. */
+/** A user (by default "ada", ada@example.com) with one repository "main", and the stats components over a database. */
 final class Testbed {
 
     static final Instant NOW = Instant.parse("2024-06-15T12:00:00Z");
@@ -35,14 +35,19 @@ final class Testbed {
     }
 
     Testbed(TestDatabase db, ZoneId zone) {
+        this(db, zone, "ada");
+    }
+
+    /** Another user on the same database: login, identity login@example.com, repository "main". */
+    Testbed(TestDatabase db, ZoneId zone, String login) {
         this.db = db;
         this.registry = new RepositoryRegistry(db.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
         this.store = new CommitFactStore(db.dataSource(), registry);
         this.queries = new StatsQueries(db.dataSource(), registry);
         this.review = new OutlierReview(db.dataSource(), registry);
-        this.user = registry.createUser("ada", "Ada", zone).id();
-        registry.addIdentity(user, "ada@example.com");
-        this.repo = repository("main");
+        this.user = registry.createUser(login, login, zone).id();
+        registry.addIdentity(user, login + "@example.com");
+        this.repo = registry.registerRepository(user, NewRepository.of("/git/" + login + "/main", Provider.LOCAL, "main"));
     }
 
     long repository(String name) {
