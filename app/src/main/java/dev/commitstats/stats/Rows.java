@@ -54,19 +54,21 @@ final class Rows {
         return rows.size();
     }
 
-    /** Runs {@code DELETE FROM table WHERE repository_id = ? AND sha IN (...)} over the shas, in chunks. */
+    /**
+     * Deletes the repository's rows of these shas, one batched statement per sha. A batch of point deletes uses the
+     * primary key on both databases, where PostgreSQL planned a long {@code sha IN (...)} list as a table scan.
+     */
     static void deleteBySha(Connection c, String table, long repositoryId, List<String> shas) throws SQLException {
-        for (int from = 0; from < shas.size(); from += MAX_ROWS) {
-            List<String> chunk = shas.subList(from, Math.min(shas.size(), from + MAX_ROWS));
-            String sql = "DELETE FROM " + table + " WHERE repository_id = ? AND sha IN ("
-                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+        if (shas.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE repository_id = ? AND sha = ?")) {
+            for (String sha : shas) {
                 ps.setLong(1, repositoryId);
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 2, chunk.get(i));
-                }
-                ps.executeUpdate();
+                ps.setString(2, sha);
+                ps.addBatch();
             }
+            ps.executeBatch();
         }
     }
 
