@@ -41,7 +41,8 @@ public final class CommitFactStore {
 
     private static final String UPSERT_FACT_HEAD = """
             INSERT INTO commit_facts (repository_id, sha, author_email, author_time, author_offset_minutes,
-                committer_time, parent_count, type, breaking, additions, deletions, local_day, local_weekday, local_hour)""";
+                committer_time, parent_count, type, breaking, additions, deletions,
+                local_day, local_weekday, local_hour)""";
     private static final String UPSERT_FACT_TAIL = """
              ON CONFLICT (repository_id, sha) DO UPDATE SET
                 author_email = excluded.author_email, author_time = excluded.author_time,
@@ -119,10 +120,12 @@ public final class CommitFactStore {
             facts.add(new Object[] {repositoryId, f.sha(), RepositoryRegistry.normalizeEmail(f.authorEmail()),
                     f.authorTime().getEpochSecond(), f.authorOffsetMinutes(), f.committerTime().getEpochSecond(),
                     f.parentCount(), f.kind().type().jsonName(), f.kind().breaking(), f.additions(), f.deletions(),
-                    (int) day, LocalCalendar.weekday(day), LocalCalendar.hour(f.authorTime(), f.authorOffsetMinutes())});
+                    (int) day, LocalCalendar.weekday(day),
+                    LocalCalendar.hour(f.authorTime(), f.authorOffsetMinutes())});
             for (Map.Entry<String, LineCount> e : f.languages().entrySet()) {
                 LineCount n = e.getValue();
-                languages.add(new Object[] {repositoryId, f.sha(), e.getKey(), n.additions(), n.deletions(), n.files()});
+                languages.add(new Object[] {repositoryId, f.sha(), e.getKey(), n.additions(), n.deletions(),
+                        n.files()});
             }
             for (Map.Entry<ExclusionBucket, LineCount> e : f.excluded().entrySet()) {
                 LineCount n = e.getValue();

@@ -62,7 +62,8 @@ final class Rows {
         if (shas.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE repository_id = ? AND sha = ?")) {
+        String sql = "DELETE FROM " + table + " WHERE repository_id = ? AND sha = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (String sha : shas) {
                 ps.setLong(1, repositoryId);
                 ps.setString(2, sha);

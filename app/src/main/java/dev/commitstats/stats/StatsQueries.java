@@ -44,7 +44,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class StatsQueries {
 
     private static final String FACT_COLUMNS = """
-            repository_id, sha, type, breaking, additions, deletions, author_time, local_day, local_weekday, local_hour""";
+            repository_id, sha, type, breaking, additions, deletions, author_time,
+            local_day, local_weekday, local_hour""";
 
     /** One repository cannot hold a sha twice, so no dedupe is needed. */
     private static final String COUNTED_SINGLE = """
@@ -273,7 +274,8 @@ public final class StatsQueries {
             }
             long additions = languages.values().stream().mapToLong(LineCount::additions).sum();
             long deletions = languages.values().stream().mapToLong(LineCount::deletions).sum();
-            Totals totals = new Totals(commits, additions, deletions, first, last, days.size(), new TreeMap<>(languages), excluded,
+            Totals totals = new Totals(commits, additions, deletions, first, last, days.size(),
+                    new TreeMap<>(languages), excluded,
                     types, breaking, tools, new TreeMap<>(packages));
             List<RepositoryShare> repos = new ArrayList<>();
             repositories.forEach((id, r) -> repos.add(new RepositoryShare(id, r[0], r[1], r[2])));
@@ -339,7 +341,8 @@ public final class StatsQueries {
 
         /** The last {@code length} days up to today against the {@code length} days before them. */
         private Trend trend(NavigableMap<Long, Long> values, int length) {
-            return new Trend(sum(values, today - length + 1, today), sum(values, today - 2L * length + 1, today - length));
+            return new Trend(sum(values, today - length + 1, today),
+                    sum(values, today - 2L * length + 1, today - length));
         }
 
         private static long sum(NavigableMap<Long, Long> values, long fromDay, long toDay) {
