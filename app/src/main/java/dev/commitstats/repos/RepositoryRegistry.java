@@ -125,6 +125,14 @@ public final class RepositoryRegistry {
                 .param("u", userId).query(Long.class).list();
     }
 
+    /** The ids of every repository (active or not) of the user who owns this one, ascending. */
+    public List<Long> repositoryIdsOfOwner(long repositoryId) {
+        return jdbc.sql("""
+                        SELECT id FROM repositories
+                        WHERE user_id = (SELECT user_id FROM repositories WHERE id = :id) ORDER BY id""")
+                .param("id", repositoryId).query(Long.class).list();
+    }
+
     public void setActive(long repositoryId, boolean active) {
         jdbc.sql("UPDATE repositories SET is_active = :a WHERE id = :id").param("a", active).param("id", repositoryId)
                 .update();

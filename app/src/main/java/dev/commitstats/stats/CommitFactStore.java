@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -50,12 +51,23 @@ public final class CommitFactStore {
                 parent_count = excluded.parent_count, type = excluded.type, breaking = excluded.breaking,
                 additions = excluded.additions, deletions = excluded.deletions, local_day = excluded.local_day,
                 local_weekday = excluded.local_weekday, local_hour = excluded.local_hour""";
-    private static final String INSERT_LANGUAGE =
-            "INSERT INTO commit_languages (repository_id, sha, language, additions, deletions, files)";
-    private static final String INSERT_EXCLUSION =
-            "INSERT INTO commit_exclusions (repository_id, sha, bucket, additions, deletions, files)";
-    private static final String INSERT_DETECTION =
-            "INSERT INTO commit_detections (repository_id, sha, position, kind, ecosystem, name)";
+    private static final String INSERT_LANGUAGE = """
+            INSERT INTO commit_languages (repository_id, sha, language, author_email, local_day, additions, deletions,
+                files)""";
+    private static final String INSERT_EXCLUSION = """
+            INSERT INTO commit_exclusions (repository_id, sha, bucket, author_email, additions, deletions, files)""";
+    private static final String INSERT_DETECTION = """
+            INSERT INTO commit_detections (repository_id, sha, position, kind, ecosystem, name, author_email, local_day)
+            """;
+    /**
+     * Flags every copy of a sha but the one in the owner's lowest repository id. Point statements in a batch, one per
+     * sha, for the same reason as {@link Rows#deleteBySha}. The repository ids come from the database, not from input.
+     */
+    private static final String MARK_DUPLICATES = """
+            UPDATE commit_facts SET duplicate = TRUE
+            WHERE sha = ? AND repository_id IN (%1$s) AND duplicate = FALSE
+              AND repository_id > (SELECT MIN(repository_id) FROM commit_facts WHERE sha = ? AND repository_id IN (%1$s))
+            """;
     private static final String INSERT_OUTLIER =
             "INSERT INTO outlier_files (repository_id, sha, path, language, additions, deletions, included)";
     private static final String INCLUDED_OUTLIERS =
@@ -117,25 +129,26 @@ public final class CommitFactStore {
         List<Object[]> outliers = new ArrayList<>();
         for (CommitFact f : bySha.values()) {
             long day = LocalCalendar.localDay(f.authorTime(), f.authorOffsetMinutes());
-            facts.add(new Object[] {repositoryId, f.sha(), RepositoryRegistry.normalizeEmail(f.authorEmail()),
+            String email = RepositoryRegistry.normalizeEmail(f.authorEmail());
+            facts.add(new Object[] {repositoryId, f.sha(), email,
                     f.authorTime().getEpochSecond(), f.authorOffsetMinutes(), f.committerTime().getEpochSecond(),
                     f.parentCount(), f.kind().type().jsonName(), f.kind().breaking(), f.additions(), f.deletions(),
                     (int) day, LocalCalendar.weekday(day),
                     LocalCalendar.hour(f.authorTime(), f.authorOffsetMinutes())});
             for (Map.Entry<String, LineCount> e : f.languages().entrySet()) {
                 LineCount n = e.getValue();
-                languages.add(new Object[] {repositoryId, f.sha(), e.getKey(), n.additions(), n.deletions(),
-                        n.files()});
+                languages.add(new Object[] {repositoryId, f.sha(), e.getKey(), email, (int) day, n.additions(),
+                        n.deletions(), n.files()});
             }
             for (Map.Entry<ExclusionBucket, LineCount> e : f.excluded().entrySet()) {
                 LineCount n = e.getValue();
-                exclusions.add(new Object[] {repositoryId, f.sha(), e.getKey().jsonName(), n.additions(), n.deletions(),
-                        n.files()});
+                exclusions.add(new Object[] {repositoryId, f.sha(), e.getKey().jsonName(), email, n.additions(),
+                        n.deletions(), n.files()});
             }
             int position = 0;
             for (Detection d : f.detections()) {
                 detections.add(new Object[] {repositoryId, f.sha(), position++, d.kind().jsonName(), d.ecosystem(),
-                        d.name()});
+                        d.name(), email, (int) day});
             }
             for (OutlierFile o : f.outliers()) {
                 outliers.add(new Object[] {repositoryId, f.sha(), o.path(), o.language(), o.additions(), o.deletions(),
@@ -148,10 +161,28 @@ public final class CommitFactStore {
         for (String table : CHILD_TABLES) {
             Rows.deleteBySha(c, table, repositoryId, shas);
         }
-        Rows.insert(c, INSERT_LANGUAGE, "", 6, languages, "commit_languages", probe);
-        Rows.insert(c, INSERT_EXCLUSION, "", 6, exclusions, "commit_exclusions", probe);
-        Rows.insert(c, INSERT_DETECTION, "", 6, detections, "commit_detections", probe);
+        Rows.insert(c, INSERT_LANGUAGE, "", 8, languages, "commit_languages", probe);
+        Rows.insert(c, INSERT_EXCLUSION, "", 7, exclusions, "commit_exclusions", probe);
+        Rows.insert(c, INSERT_DETECTION, "", 8, detections, "commit_detections", probe);
         Rows.insert(c, INSERT_OUTLIER, "", 7, outliers, "outlier_files", probe);
+        markDuplicates(c, repositoryId, shas);
+    }
+
+    private void markDuplicates(Connection c, long repositoryId, List<String> shas) throws SQLException {
+        List<Long> siblings = registry.repositoryIdsOfOwner(repositoryId);
+        if (siblings.size() < 2) {
+            return; // nobody to share commits with
+        }
+        String ids = siblings.stream().map(String::valueOf).collect(Collectors.joining(","));
+        try (PreparedStatement ps = c.prepareStatement(MARK_DUPLICATES.formatted(ids))) {
+            for (String sha : shas) {
+                ps.setString(1, sha);
+                ps.setString(2, sha);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        probe.written("commit_facts duplicates", shas.size());
     }
 
     // the owner's decisions are few (a handful of reviewed files), so reading them all is cheaper than a lookup per sha

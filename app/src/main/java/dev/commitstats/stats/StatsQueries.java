@@ -37,64 +37,86 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * lowest id counts). Outlier files the user included move from the bulk bucket into their language everywhere.
  * Thread-safe.
  *
- * <p>SQL groups by the commit-local day number stored at write time (see {@code V2__commit_facts.sql}); weeks, months,
- * streaks and key-metric windows are folded from those day rows in Java, which is a few thousand rows at most and
- * spares both databases date arithmetic they spell differently.
+ * <p>How it stays fast: every aggregate is a plain scan of one table over the user's repositories (no joins, no
+ * window functions), grouped by integers stored at write time (see {@code V2__commit_facts.sql}). Forks are handled by
+ * subtraction: the same queries run a second time over only the copies to leave out, which the write path flagged as
+ * {@code duplicate}, and their numbers are taken away. Each copy's own numbers are subtracted, so the result is exactly
+ * the sum over the counted copies. Key-metric windows are summed in SQL; weeks, months and streaks are folded in Java
+ * from at most a few thousand day rows.
  */
 public final class StatsQueries {
 
-    private static final String FACT_COLUMNS = """
-            repository_id, sha, type, breaking, additions, deletions, author_time,
-            local_day, local_weekday, local_hour""";
+    /** Facts of the user's repositories and identities. */
+    private static final String ALL = "repository_id IN (:repos) AND author_email IN (:emails)";
 
-    /** One repository cannot hold a sha twice, so no dedupe is needed. */
-    private static final String COUNTED_SINGLE = """
-            WITH counted AS (
-                SELECT %s FROM commit_facts
-                WHERE repository_id IN (:repos) AND author_email IN (:emails))
-            """.formatted(FACT_COLUMNS);
+    /** Copies to leave out: flagged, and a repository in scope with a lower id holds the same sha. */
+    private static final String COPIES = ALL + """
+             AND duplicate = TRUE AND EXISTS (
+                SELECT 1 FROM commit_facts o
+                WHERE o.sha = commit_facts.sha AND o.repository_id < commit_facts.repository_id
+                  AND o.repository_id IN (:repos))""";
 
-    private static final String COUNTED_DEDUPED = """
-            WITH counted AS (
-                SELECT %1$s FROM (
-                    SELECT %1$s, ROW_NUMBER() OVER (PARTITION BY sha ORDER BY repository_id) AS copy
-                    FROM commit_facts
-                    WHERE repository_id IN (:repos) AND author_email IN (:emails)) numbered
-                WHERE copy = 1)
-            """.formatted(FACT_COLUMNS);
+    /** Child rows of the copies to leave out; CROSS JOIN makes SQLite start from the few flagged facts. */
+    private static final String CHILD_COPIES = """
+            commit_facts CROSS JOIN %1$s t
+            WHERE t.repository_id = commit_facts.repository_id AND t.sha = commit_facts.sha
+              AND commit_facts.repository_id IN (:repos) AND commit_facts.author_email IN (:emails)
+              AND commit_facts.duplicate = TRUE AND EXISTS (
+                SELECT 1 FROM commit_facts o
+                WHERE o.sha = commit_facts.sha AND o.repository_id < commit_facts.repository_id
+                  AND o.repository_id IN (:repos))""";
 
-    private static final String BY_DAY_AND_TYPE = """
-            SELECT local_day, type, COUNT(*) AS commits, SUM(additions) AS additions, SUM(deletions) AS deletions,
-                   SUM(CASE WHEN breaking THEN 1 ELSE 0 END) AS breaking,
+    private static final String COUNT_COPIES = "SELECT COUNT(*) FROM commit_facts WHERE repository_id IN (:repos) "
+            + "AND duplicate = TRUE";
+
+    /** Six sums over key-metric windows: last and previous 52 weeks, 13 weeks, week. */
+    private static final String WINDOWS = """
+            SUM(CASE WHEN local_day BETWEEN :c52 AND :today THEN %1$s ELSE 0 END) AS c52,
+            SUM(CASE WHEN local_day BETWEEN :p52 AND :c52e THEN %1$s ELSE 0 END) AS p52,
+            SUM(CASE WHEN local_day BETWEEN :c13 AND :today THEN %1$s ELSE 0 END) AS c13,
+            SUM(CASE WHEN local_day BETWEEN :p13 AND :c13e THEN %1$s ELSE 0 END) AS p13,
+            SUM(CASE WHEN local_day BETWEEN :c1 AND :today THEN %1$s ELSE 0 END) AS c1,
+            SUM(CASE WHEN local_day BETWEEN :p1 AND :c1e THEN %1$s ELSE 0 END) AS p1""";
+
+    private static final String BY_DAY = """
+            SELECT local_day, COUNT(*) AS commits, SUM(additions) AS additions, SUM(deletions) AS deletions,
                    MIN(author_time) AS first_time, MAX(author_time) AS last_time
-            FROM counted GROUP BY local_day, type""";
+            FROM commit_facts WHERE %s GROUP BY local_day""";
+
+    private static final String BY_TYPE = """
+            SELECT type, COUNT(*) AS commits, SUM(CASE WHEN breaking THEN 1 ELSE 0 END) AS breaking,
+            """ + WINDOWS.formatted("1") + """
+
+            FROM commit_facts WHERE %s GROUP BY type""";
 
     private static final String BY_WEEKDAY_AND_HOUR = """
-            SELECT local_weekday, local_hour, COUNT(*) AS commits FROM counted GROUP BY local_weekday, local_hour""";
+            SELECT local_weekday, local_hour, COUNT(*) AS commits
+            FROM commit_facts WHERE %s GROUP BY local_weekday, local_hour""";
 
     private static final String BY_REPOSITORY = """
             SELECT repository_id, COUNT(*) AS commits, SUM(additions) AS additions, SUM(deletions) AS deletions
-            FROM counted GROUP BY repository_id""";
+            FROM commit_facts WHERE %s GROUP BY repository_id""";
 
-    private static final String LANGUAGES_BY_DAY = """
-            SELECT c.local_day, l.language, SUM(l.additions) AS additions, SUM(l.deletions) AS deletions,
-                   SUM(l.files) AS files
-            FROM counted c JOIN commit_languages l ON l.repository_id = c.repository_id AND l.sha = c.sha
-            GROUP BY c.local_day, l.language""";
+    private static final String LANGUAGES = """
+            SELECT t.language, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions, SUM(t.files) AS files,
+            """ + WINDOWS.replace("local_day", "t.local_day").formatted("t.additions") + """
+
+            FROM %s GROUP BY t.language""";
 
     private static final String EXCLUSIONS = """
-            SELECT e.bucket, SUM(e.additions) AS additions, SUM(e.deletions) AS deletions, SUM(e.files) AS files
-            FROM counted c JOIN commit_exclusions e ON e.repository_id = c.repository_id AND e.sha = c.sha
-            GROUP BY e.bucket""";
+            SELECT t.bucket, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions, SUM(t.files) AS files
+            FROM %s GROUP BY t.bucket""";
 
     private static final String DETECTIONS = """
-            SELECT c.local_day, d.kind, d.ecosystem, d.name
-            FROM counted c JOIN commit_detections d ON d.repository_id = c.repository_id AND d.sha = c.sha""";
+            SELECT t.local_day, t.kind, t.ecosystem, t.name FROM %s""";
 
+    /** Few rows (the owner's included files), so the join starts from them; copies are dropped by (sha, path). */
     private static final String INCLUDED_OUTLIERS = """
-            SELECT c.repository_id, c.local_day, o.sha, o.path, o.language, o.additions, o.deletions
-            FROM counted c JOIN outlier_files o ON o.repository_id = c.repository_id AND o.sha = c.sha
-            WHERE o.included = TRUE""";
+            SELECT o.repository_id, f.local_day, o.sha, o.path, o.language, o.additions, o.deletions
+            FROM outlier_files o CROSS JOIN commit_facts f
+            WHERE o.included = TRUE AND o.repository_id IN (:repos)
+              AND f.repository_id = o.repository_id AND f.sha = o.sha AND f.author_email IN (:emails)
+            ORDER BY o.repository_id""";
 
     /** The offset of the commit at an extreme author time, for first and last commit in the author's own time. */
     private static final String OFFSET_AT = """
@@ -125,73 +147,100 @@ public final class StatsQueries {
      */
     public UserStats userStats(long userId, Instant now) {
         User user = registry.user(userId).orElseThrow(() -> new IllegalArgumentException("no user " + userId));
-        Scope scope = new Scope(registry.activeRepositoryIds(userId), registry.identities(userId));
+        List<Long> repos = registry.activeRepositoryIds(userId);
+        List<String> emails = registry.identities(userId);
         long today = LocalDate.ofInstant(now, user.timeZone()).toEpochDay();
-        return scope.isEmpty() ? new Adder(today).result() : aggregate(scope, today);
-    }
-
-    /** The repositories and lower-cased emails whose commits count for a user. */
-    private record Scope(List<Long> repositoryIds, List<String> emails) {
-        boolean isEmpty() {
-            return repositoryIds.isEmpty() || emails.isEmpty();
-        }
-
-        String counted() {
-            return repositoryIds.size() == 1 ? COUNTED_SINGLE : COUNTED_DEDUPED;
-        }
-    }
-
-    private JdbcClient.StatementSpec sql(Scope scope, String select) {
-        return jdbc.sql(scope.counted() + select).param("repos", scope.repositoryIds()).param("emails", scope.emails());
-    }
-
-    private UserStats aggregate(Scope scope, long today) {
         Adder a = new Adder(today);
-        long[] extremes = {Long.MAX_VALUE, Long.MIN_VALUE};
-        sql(scope, BY_DAY_AND_TYPE).query(rs -> {
-            long day = rs.getLong("local_day");
-            a.commits(day, CommitType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)), rs.getLong("commits"),
-                    rs.getLong("additions"), rs.getLong("deletions"), rs.getLong("breaking"));
-            extremes[0] = Math.min(extremes[0], rs.getLong("first_time"));
-            extremes[1] = Math.max(extremes[1], rs.getLong("last_time"));
-        });
-        if (extremes[0] != Long.MAX_VALUE) {
-            a.first = atOwnOffset(scope, extremes[0]);
-            a.last = atOwnOffset(scope, extremes[1]);
+        if (!repos.isEmpty() && !emails.isEmpty()) {
+            add(a, repos, emails, today, 1);
+            boolean copies = repos.size() > 1 && jdbc.sql(COUNT_COPIES).param("repos", repos)
+                    .query(Long.class).single() > 0;
+            if (copies) {
+                add(a, repos, emails, today, -1);
+            }
+            includedOutliers(a, repos, emails);
+            if (a.firstTime != Long.MAX_VALUE) {
+                a.first = atOwnOffset(repos, emails, a.firstTime);
+                a.last = atOwnOffset(repos, emails, a.lastTime);
+            }
         }
-        sql(scope, BY_WEEKDAY_AND_HOUR).query(rs -> {
-            a.punch[(rs.getInt("local_weekday") - 1) * 24 + rs.getInt("local_hour")] += rs.getLong("commits");
+        return a.result();
+    }
+
+    private JdbcClient.StatementSpec sql(String sql, List<Long> repos, List<String> emails, long today) {
+        JdbcClient.StatementSpec spec = jdbc.sql(sql).param("repos", repos).param("emails", emails);
+        if (sql.contains(":today")) {
+            spec = spec.param("today", today)
+                    .param("c52", today - 52 * WEEK + 1).param("p52", today - 104 * WEEK + 1)
+                    .param("c52e", today - 52 * WEEK)
+                    .param("c13", today - 13 * WEEK + 1).param("p13", today - 26 * WEEK + 1)
+                    .param("c13e", today - 13 * WEEK)
+                    .param("c1", today - WEEK + 1).param("p1", today - 2 * WEEK + 1).param("c1e", today - WEEK);
+        }
+        return spec;
+    }
+
+    /** Adds (sign 1) every fact in scope, or takes away (sign -1) the copies that must not count twice. */
+    private void add(Adder a, List<Long> repos, List<String> emails, long today, int sign) {
+        String facts = sign > 0 ? ALL : COPIES;
+        sql(BY_DAY.formatted(facts), repos, emails, today).query(rs -> {
+            a.day(rs.getLong("local_day"), sign * rs.getLong("commits"), sign * rs.getLong("additions"),
+                    sign * rs.getLong("deletions"));
+            if (sign > 0) {
+                // a copy has its original's author time, so extremes need no correction
+                a.extremes(rs.getLong("first_time"), rs.getLong("last_time"));
+            }
         });
-        sql(scope, BY_REPOSITORY).query(rs -> {
-            a.repositories.put(rs.getLong("repository_id"),
-                    new long[] {rs.getLong("commits"), rs.getLong("additions"), rs.getLong("deletions")});
+        sql(BY_TYPE.formatted(facts), repos, emails, today).query(rs -> {
+            CommitType type = CommitType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT));
+            a.type(type, sign * rs.getLong("commits"), sign * rs.getLong("breaking"), windows(rs, sign));
         });
-        sql(scope, LANGUAGES_BY_DAY).query(rs -> {
-            a.language(rs.getLong("local_day"), rs.getString("language"),
-                    new LineCount(rs.getLong("additions"), rs.getLong("deletions"), rs.getLong("files")));
+        sql(BY_WEEKDAY_AND_HOUR.formatted(facts), repos, emails, today).query(rs -> {
+            a.punch[(rs.getInt("local_weekday") - 1) * 24 + rs.getInt("local_hour")] += sign * rs.getLong("commits");
         });
-        sql(scope, EXCLUSIONS).query(rs -> {
-            a.excluded.put(ExclusionBucket.fromJsonName(rs.getString("bucket")),
-                    new LineCount(rs.getLong("additions"), rs.getLong("deletions"), rs.getLong("files")));
+        sql(BY_REPOSITORY.formatted(facts), repos, emails, today).query(rs -> {
+            a.repository(rs.getLong("repository_id"), sign * rs.getLong("commits"), sign * rs.getLong("additions"),
+                    sign * rs.getLong("deletions"));
         });
-        sql(scope, DETECTIONS).query(rs -> {
+        sql(LANGUAGES.formatted(from("commit_languages", sign)), repos, emails, today).query(rs -> {
+            a.language(rs.getString("language"), sign * rs.getLong("additions"), sign * rs.getLong("deletions"),
+                    sign * rs.getLong("files"), windows(rs, sign));
+        });
+        sql(EXCLUSIONS.formatted(from("commit_exclusions", sign)), repos, emails, today).query(rs -> {
+            a.excluded(ExclusionBucket.fromJsonName(rs.getString("bucket")), sign * rs.getLong("additions"),
+                    sign * rs.getLong("deletions"), sign * rs.getLong("files"));
+        });
+        sql(DETECTIONS.formatted(from("commit_detections", sign)), repos, emails, today).query(rs -> {
             a.detection(rs.getLong("local_day"), DetectionKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
-                    rs.getString("ecosystem"), rs.getString("name"));
+                    rs.getString("ecosystem"), rs.getString("name"), sign);
         });
+    }
+
+    private static String from(String childTable, int sign) {
+        return sign > 0
+                ? childTable + " t WHERE t.repository_id IN (:repos) AND t.author_email IN (:emails)"
+                : CHILD_COPIES.formatted(childTable);
+    }
+
+    private static long[] windows(java.sql.ResultSet rs, int sign) throws java.sql.SQLException {
+        return new long[] {sign * rs.getLong("c52"), sign * rs.getLong("p52"), sign * rs.getLong("c13"),
+                sign * rs.getLong("p13"), sign * rs.getLong("c1"), sign * rs.getLong("p1")};
+    }
+
+    private void includedOutliers(Adder a, List<Long> repos, List<String> emails) {
         Set<String> seen = new HashSet<>();
-        sql(scope, INCLUDED_OUTLIERS).query(rs -> {
-            // the owner's decision is stored on every copy of the commit; count the file once
+        jdbc.sql(INCLUDED_OUTLIERS).param("repos", repos).param("emails", emails).query(rs -> {
+            // the owner's decision is stored on every copy of the commit; count the file once, in the lowest repository
             if (seen.add(rs.getString("sha") + '\n' + rs.getString("path"))) {
                 a.includeOutlier(rs.getLong("repository_id"), rs.getLong("local_day"), rs.getString("language"),
                         rs.getLong("additions"), rs.getLong("deletions"));
             }
         });
-        return a.result();
     }
 
-    private OffsetDateTime atOwnOffset(Scope scope, long epochSecond) {
-        int offset = jdbc.sql(OFFSET_AT).param("t", epochSecond).param("repos", scope.repositoryIds())
-                .param("emails", scope.emails()).query(Integer.class).single();
+    private OffsetDateTime atOwnOffset(List<Long> repos, List<String> emails, long epochSecond) {
+        int offset = jdbc.sql(OFFSET_AT).param("t", epochSecond).param("repos", repos).param("emails", emails)
+                .query(Integer.class).single();
         return Instant.ofEpochSecond(epochSecond).atOffset(ZoneOffset.ofTotalSeconds(offset * 60));
     }
 
@@ -201,90 +250,150 @@ public final class StatsQueries {
         final TreeMap<Long, long[]> days = new TreeMap<>();
         final EnumMap<CommitType, Long> types = new EnumMap<>(CommitType.class);
         long breaking;
+        long firstTime = Long.MAX_VALUE;
+        long lastTime = Long.MIN_VALUE;
         OffsetDateTime first;
         OffsetDateTime last;
         final long[] punch = new long[7 * 24];
         final TreeMap<Long, long[]> repositories = new TreeMap<>();
-        final Map<String, LineCount> languages = new HashMap<>();
-        final EnumMap<ExclusionBucket, LineCount> excluded = new EnumMap<>(ExclusionBucket.class);
+        final Map<String, long[]> languages = new HashMap<>();
+        final EnumMap<ExclusionBucket, long[]> excluded = new EnumMap<>(ExclusionBucket.class);
         final EnumMap<DetectionKind, Long> tools = new EnumMap<>(DetectionKind.class);
         final Map<String, SortedSet<String>> packages = new TreeMap<>();
-        /** Per key metric, its value per day. */
-        final Map<String, TreeMap<Long, Long>> daily = new LinkedHashMap<>();
+        /** Per key metric: total, then the six window sums in {@link #WINDOWS} order. */
+        final Map<String, long[]> metrics = new LinkedHashMap<>();
 
         Adder(long today) {
             this.today = today;
-            daily.put("commits", new TreeMap<>());
-            daily.put("additions", new TreeMap<>());
-            daily.put("deletions", new TreeMap<>());
         }
 
-        void commits(long day, CommitType type, long commits, long additions, long deletions, long breakingCommits) {
+        void extremes(long firstSecond, long lastSecond) {
+            firstTime = Math.min(firstTime, firstSecond);
+            lastTime = Math.max(lastTime, lastSecond);
+        }
+
+        void day(long day, long commits, long additions, long deletions) {
             long[] d = days.computeIfAbsent(day, k -> new long[3]);
             d[0] += commits;
             d[1] += additions;
             d[2] += deletions;
+            addOnDay("commits", day, commits);
+            addOnDay("additions", day, additions);
+            addOnDay("deletions", day, deletions);
+        }
+
+        void type(CommitType type, long commits, long breakingCommits, long[] windows) {
             types.merge(type, commits, Long::sum);
             breaking += breakingCommits;
-            add("commits", day, commits);
-            add("additions", day, additions);
-            add("deletions", day, deletions);
-            add("type:" + type.jsonName(), day, commits);
+            addWindows("type:" + type.jsonName(), commits, windows);
         }
 
-        void language(long day, String language, LineCount n) {
-            languages.merge(language, n, LineCount::plus);
-            add("language:" + language, day, n.additions());
+        void repository(long id, long commits, long additions, long deletions) {
+            long[] r = repositories.computeIfAbsent(id, k -> new long[3]);
+            r[0] += commits;
+            r[1] += additions;
+            r[2] += deletions;
         }
 
-        void detection(long day, DetectionKind kind, String ecosystem, String name) {
+        void language(String language, long additions, long deletions, long files, long[] windows) {
+            long[] l = languages.computeIfAbsent(language, k -> new long[3]);
+            l[0] += additions;
+            l[1] += deletions;
+            l[2] += files;
+            addWindows("language:" + language, additions, windows);
+        }
+
+        void excluded(ExclusionBucket bucket, long additions, long deletions, long files) {
+            long[] e = excluded.computeIfAbsent(bucket, k -> new long[3]);
+            e[0] += additions;
+            e[1] += deletions;
+            e[2] += files;
+        }
+
+        void detection(long day, DetectionKind kind, String ecosystem, String name, int sign) {
             if (kind == DetectionKind.PACKAGE) {
-                packages.computeIfAbsent(ecosystem, e -> new TreeSet<>()).add(name);
+                // a copy introduced the same package as its original; the set is the same without it
+                if (sign > 0) {
+                    packages.computeIfAbsent(ecosystem, e -> new TreeSet<>()).add(name);
+                }
             } else {
-                tools.merge(kind, 1L, Long::sum);
+                tools.merge(kind, (long) sign, Long::sum);
             }
-            add("detector:" + kind.jsonName(), day, 1);
+            addOnDay("detector:" + kind.jsonName(), day, sign);
         }
 
         void includeOutlier(long repositoryId, long day, String language, long additions, long deletions) {
-            LineCount moved = new LineCount(additions, deletions, 1);
-            languages.merge(language, moved, LineCount::plus);
-            LineCount bulk = excluded.getOrDefault(ExclusionBucket.BULK, LineCount.ZERO);
-            excluded.put(ExclusionBucket.BULK, new LineCount(Math.max(0, bulk.additions() - additions),
-                    Math.max(0, bulk.deletions() - deletions), Math.max(0, bulk.files() - 1)));
+            long[] l = languages.computeIfAbsent(language, k -> new long[3]);
+            l[0] += additions;
+            l[1] += deletions;
+            l[2] += 1;
+            addOnDay("language:" + language, day, additions);
+            excluded(ExclusionBucket.BULK, -additions, -deletions, -1);
             long[] d = days.get(day);
             d[1] += additions;
             d[2] += deletions;
-            long[] r = repositories.get(repositoryId);
-            r[1] += additions;
-            r[2] += deletions;
-            add("additions", day, additions);
-            add("deletions", day, deletions);
-            add("language:" + language, day, additions);
+            addOnDay("additions", day, additions);
+            addOnDay("deletions", day, deletions);
+            repository(repositoryId, 0, additions, deletions);
         }
 
-        private void add(String metric, long day, long value) {
-            daily.computeIfAbsent(metric, k -> new TreeMap<>()).merge(day, value, Long::sum);
+        private long[] metric(String name) {
+            return metrics.computeIfAbsent(name, k -> new long[7]);
+        }
+
+        private void addWindows(String name, long total, long[] windows) {
+            long[] m = metric(name);
+            m[0] += total;
+            for (int i = 0; i < 6; i++) {
+                m[i + 1] += windows[i];
+            }
+        }
+
+        /** Adds a value on a day to the total and to every window that holds the day. */
+        private void addOnDay(String name, long day, long value) {
+            long[] m = metric(name);
+            m[0] += value;
+            long age = today - day; // 0 today
+            int[] lengths = {52 * WEEK, 13 * WEEK, WEEK};
+            for (int i = 0; i < 3; i++) {
+                if (age >= 0 && age < lengths[i]) {
+                    m[1 + 2 * i] += value;
+                } else if (age >= lengths[i] && age < 2L * lengths[i]) {
+                    m[2 + 2 * i] += value;
+                }
+            }
         }
 
         UserStats result() {
+            days.values().removeIf(d -> d[0] == 0); // days whose only commits were copies
             long commits = 0;
             for (long[] d : days.values()) {
                 commits += d[0];
             }
-            long additions = languages.values().stream().mapToLong(LineCount::additions).sum();
-            long deletions = languages.values().stream().mapToLong(LineCount::deletions).sum();
-            Totals totals = new Totals(commits, additions, deletions, first, last, days.size(),
-                    new TreeMap<>(languages), excluded,
-                    types, breaking, tools, new TreeMap<>(packages));
+            TreeMap<String, LineCount> langs = new TreeMap<>();
+            languages.forEach((k, l) -> {
+                if (l[0] != 0 || l[1] != 0 || l[2] != 0) {
+                    langs.put(k, new LineCount(l[0], l[1], l[2]));
+                }
+            });
+            EnumMap<ExclusionBucket, LineCount> ex = new EnumMap<>(ExclusionBucket.class);
+            excluded.forEach((k, e) -> ex.put(k, new LineCount(e[0], e[1], e[2])));
+            long additions = langs.values().stream().mapToLong(LineCount::additions).sum();
+            long deletions = langs.values().stream().mapToLong(LineCount::deletions).sum();
+            Totals totals = new Totals(commits, additions, deletions, first, last, days.size(), langs, ex, types,
+                    breaking, tools, new TreeMap<>(packages));
             List<RepositoryShare> repos = new ArrayList<>();
-            repositories.forEach((id, r) -> repos.add(new RepositoryShare(id, r[0], r[1], r[2])));
+            repositories.forEach((id, r) -> {
+                if (r[0] != 0) {
+                    repos.add(new RepositoryShare(id, r[0], r[1], r[2]));
+                }
+            });
             List<Long> cells = new ArrayList<>(punch.length);
             for (long c : punch) {
                 cells.add(c);
             }
             return new UserStats(totals, series(LocalCalendar::dayKey), series(LocalCalendar::weekKey),
-                    series(LocalCalendar::monthKey), repos, activity(), new PunchCard(cells), keyMetrics());
+                    series(LocalCalendar::monthKey), repos, activity(), new PunchCard(cells), keyMetrics(langs));
         }
 
         private List<Period> series(LongFunction<String> key) {
@@ -320,9 +429,9 @@ public final class StatsQueries {
             return new Activity(days.size(), longest, current);
         }
 
-        private List<KeyMetric> keyMetrics() {
+        private List<KeyMetric> keyMetrics(Map<String, LineCount> langs) {
             List<String> names = new ArrayList<>(List.of("commits", "additions", "deletions"));
-            new TreeSet<>(languages.keySet()).forEach(l -> names.add("language:" + l));
+            langs.keySet().forEach(l -> names.add("language:" + l));
             for (CommitType t : CommitType.values()) {
                 names.add("type:" + t.jsonName());
             }
@@ -331,22 +440,10 @@ public final class StatsQueries {
             }
             List<KeyMetric> out = new ArrayList<>(names.size());
             for (String name : names) {
-                NavigableMap<Long, Long> values = daily.getOrDefault(name, new TreeMap<>());
-                long total = values.values().stream().mapToLong(Long::longValue).sum();
-                out.add(new KeyMetric(name, total, trend(values, 52 * WEEK), trend(values, 13 * WEEK),
-                        trend(values, WEEK)));
+                long[] m = metrics.getOrDefault(name, new long[7]);
+                out.add(new KeyMetric(name, m[0], new Trend(m[1], m[2]), new Trend(m[3], m[4]), new Trend(m[5], m[6])));
             }
             return Collections.unmodifiableList(out);
-        }
-
-        /** The last {@code length} days up to today against the {@code length} days before them. */
-        private Trend trend(NavigableMap<Long, Long> values, int length) {
-            return new Trend(sum(values, today - length + 1, today),
-                    sum(values, today - 2L * length + 1, today - length));
-        }
-
-        private static long sum(NavigableMap<Long, Long> values, long fromDay, long toDay) {
-            return values.subMap(fromDay, true, toDay, true).values().stream().mapToLong(Long::longValue).sum();
         }
     }
 }

@@ -59,6 +59,22 @@ class StatsQueriesTests {
     }
 
     @DatabaseTest
+    void aForkCollectedBeforeItsOriginalStillCountsEachCommitOnce(TestDatabase db) {
+        Testbed t = new Testbed(db);
+        long fork = t.repository("fork");
+        List<CommitFact> original = Facts.random(21, 80, Testbed.NOW, 1, "ada@example.com");
+        t.store.writeBatch(fork, original, null);
+        t.store.writeBatch(t.repo, original.subList(0, 50), null);
+        assertThat(t.totals()).isEqualTo(Testbed.expected(original));
+        assertThat(t.stats().repositories()).extracting(RepositoryShare::commits).containsExactly(50L, 30L);
+
+        // a force-push removes ten commits from the original: the fork's copies count again
+        t.store.deleteCommits(t.repo, original.subList(0, 10).stream().map(CommitFact::sha).toList(), null);
+        assertThat(t.totals()).isEqualTo(Testbed.expected(original));
+        assertThat(t.stats().repositories()).extracting(RepositoryShare::commits).containsExactly(40L, 40L);
+    }
+
+    @DatabaseTest
     void onlyTheUsersIdentitiesCountMatchedCaseInsensitively(TestDatabase db) {
         Testbed t = new Testbed(db);
         t.store.writeBatch(t.repo, List.of(Facts.commit("c1").by("ADA@Example.com").lang("Java", 3, 0).build(),

@@ -1,9 +1,13 @@
 -- Commit facts: numbers mined from one commit of one repository, never code or messages. Keyed by (repository, sha)
 -- so that collection can upsert and a rerun after a crash changes nothing. Times are epoch seconds (UTC).
+-- The same DDL as PostgreSQL's, plus WITHOUT ROWID: rows are clustered by primary key, so an aggregate over a
+-- repository reads one contiguous range with no lookup from an index into the table.
 --
 -- local_day / local_weekday / local_hour are derived at write time from author_time + author_offset_minutes (the
 -- commit's own calendar), so SQLite and PostgreSQL group by the same integers without date functions.
 -- additions / deletions are the honest totals (sum over commit_languages), kept here so series need no join.
+-- duplicate: another repository of the same user with a lower id may hold this sha too (a fork or mirror). Set at
+-- write time, never cleared; a hint that lets aggregates find the few copies to leave out without scanning for them.
 CREATE TABLE commit_facts (
     repository_id          BIGINT   NOT NULL REFERENCES repositories (id) ON DELETE CASCADE,
     sha                    TEXT     NOT NULL,
@@ -19,36 +23,40 @@ CREATE TABLE commit_facts (
     local_day              INTEGER  NOT NULL,
     local_weekday          SMALLINT NOT NULL,
     local_hour             SMALLINT NOT NULL,
+    duplicate              BOOLEAN  NOT NULL DEFAULT FALSE,
     PRIMARY KEY (repository_id, sha)
-);
--- aggregates filter by repository and author, then group by day
-CREATE INDEX commit_facts_by_author ON commit_facts (repository_id, author_email, local_day);
+) WITHOUT ROWID;
 CREATE INDEX commit_facts_by_time ON commit_facts (author_time);
 -- finds the same commit in a user's other repositories (forks, mirrors)
 CREATE INDEX commit_facts_by_sha ON commit_facts (sha, repository_id);
+CREATE INDEX commit_facts_duplicates ON commit_facts (repository_id, sha) WHERE duplicate = TRUE;
 
+-- author_email and local_day repeat the fact's, so per-language aggregates read this table alone
 CREATE TABLE commit_languages (
     repository_id  BIGINT  NOT NULL,
     sha            TEXT    NOT NULL,
     language       TEXT    NOT NULL,
+    author_email   TEXT    NOT NULL,
+    local_day      INTEGER NOT NULL,
     additions      BIGINT  NOT NULL,
     deletions      BIGINT  NOT NULL,
     files          INTEGER NOT NULL,
     PRIMARY KEY (repository_id, sha, language),
     FOREIGN KEY (repository_id, sha) REFERENCES commit_facts (repository_id, sha) ON DELETE CASCADE
-);
+) WITHOUT ROWID;
 
 CREATE TABLE commit_exclusions (
     repository_id  BIGINT  NOT NULL,
     sha            TEXT    NOT NULL,
     bucket         TEXT    NOT NULL,
+    author_email   TEXT    NOT NULL,
     additions      BIGINT  NOT NULL,
     deletions      BIGINT  NOT NULL,
     files          INTEGER NOT NULL,
     PRIMARY KEY (repository_id, sha, bucket),
     FOREIGN KEY (repository_id, sha) REFERENCES commit_facts (repository_id, sha) ON DELETE CASCADE,
     CHECK (bucket IN ('vendored', 'generated', 'moved', 'bulk', 'binary'))
-);
+) WITHOUT ROWID;
 
 -- position keeps the detector's order and makes a key without a nullable ecosystem in it
 CREATE TABLE commit_detections (
@@ -58,9 +66,11 @@ CREATE TABLE commit_detections (
     kind           TEXT    NOT NULL,
     ecosystem      TEXT,
     name           TEXT    NOT NULL,
+    author_email   TEXT    NOT NULL,
+    local_day      INTEGER NOT NULL,
     PRIMARY KEY (repository_id, sha, position),
     FOREIGN KEY (repository_id, sha) REFERENCES commit_facts (repository_id, sha) ON DELETE CASCADE
-);
+) WITHOUT ROWID;
 
 -- the only file paths kept: files in the bulk bucket, shown to their owner for review. included is the owner's
 -- decision and survives rewrites of the commit's facts.
@@ -74,4 +84,4 @@ CREATE TABLE outlier_files (
     included       BOOLEAN NOT NULL DEFAULT FALSE,
     PRIMARY KEY (repository_id, sha, path),
     FOREIGN KEY (repository_id, sha) REFERENCES commit_facts (repository_id, sha) ON DELETE CASCADE
-);
+) WITHOUT ROWID;
