@@ -60,20 +60,21 @@ public final class CommitFactStore {
             INSERT INTO commit_detections (repository_id, sha, position, kind, ecosystem, name, author_email, local_day)
             """;
     /**
-     * Flags every copy of a sha but the one in the owner's lowest repository id. Point statements in a batch, one per
+     * Records every copy of a sha but the one in the owner's lowest repository id. Point statements in a batch, one per
      * sha, for the same reason as {@link Rows#deleteBySha}. The repository ids come from the database, not from input.
      */
-    private static final String MARK_DUPLICATES = """
-            UPDATE commit_facts SET duplicate = TRUE
-            WHERE sha = ? AND repository_id IN (%1$s) AND duplicate = FALSE
+    private static final String RECORD_COPIES = """
+            INSERT INTO commit_copies (repository_id, sha)
+            SELECT repository_id, sha FROM commit_facts
+            WHERE sha = ? AND repository_id IN (%1$s)
               AND repository_id > (SELECT MIN(repository_id) FROM commit_facts WHERE sha = ? AND repository_id IN (%1$s))
-            """;
+            ON CONFLICT (repository_id, sha) DO NOTHING""";
     private static final String INSERT_OUTLIER =
             "INSERT INTO outlier_files (repository_id, sha, path, language, additions, deletions, included)";
     private static final String INCLUDED_OUTLIERS =
             "SELECT sha, path FROM outlier_files WHERE repository_id = ? AND included = TRUE";
     private static final List<String> CHILD_TABLES =
-            List.of("commit_languages", "commit_exclusions", "commit_detections", "outlier_files");
+            List.of("commit_languages", "commit_exclusions", "commit_detections", "outlier_files", "commit_copies");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -165,16 +166,16 @@ public final class CommitFactStore {
         Rows.insert(c, INSERT_EXCLUSION, "", 7, exclusions, "commit_exclusions", probe);
         Rows.insert(c, INSERT_DETECTION, "", 8, detections, "commit_detections", probe);
         Rows.insert(c, INSERT_OUTLIER, "", 7, outliers, "outlier_files", probe);
-        markDuplicates(c, repositoryId, shas);
+        recordCopies(c, repositoryId, shas);
     }
 
-    private void markDuplicates(Connection c, long repositoryId, List<String> shas) throws SQLException {
+    private void recordCopies(Connection c, long repositoryId, List<String> shas) throws SQLException {
         List<Long> siblings = registry.repositoryIdsOfOwner(repositoryId);
         if (siblings.size() < 2) {
             return; // nobody to share commits with
         }
         String ids = siblings.stream().map(String::valueOf).collect(Collectors.joining(","));
-        try (PreparedStatement ps = c.prepareStatement(MARK_DUPLICATES.formatted(ids))) {
+        try (PreparedStatement ps = c.prepareStatement(RECORD_COPIES.formatted(ids))) {
             for (String sha : shas) {
                 ps.setString(1, sha);
                 ps.setString(2, sha);
@@ -182,7 +183,7 @@ public final class CommitFactStore {
             }
             ps.executeBatch();
         }
-        probe.written("commit_facts duplicates", shas.size());
+        probe.written("commit_copies", shas.size());
     }
 
     // the owner's decisions are few (a handful of reviewed files), so reading them all is cheaper than a lookup per sha

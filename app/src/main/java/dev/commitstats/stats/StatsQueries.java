@@ -39,67 +39,59 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>How it stays fast: every aggregate is a plain scan of one table over the user's repositories (no joins, no
  * window functions), grouped by integers stored at write time (see {@code V2__commit_facts.sql}). Forks are handled by
- * subtraction: the same queries run a second time over only the copies to leave out, which the write path flagged as
- * {@code duplicate}, and their numbers are taken away. Each copy's own numbers are subtracted, so the result is exactly
+ * subtraction: the same queries run a second time over only the copies to leave out, which the write path recorded in
+ * {@code commit_copies}, and their numbers are taken away. Each copy's own numbers are subtracted, so the result is exactly
  * the sum over the counted copies. Key-metric windows are summed in SQL; weeks, months and streaks are folded in Java
  * from at most a few thousand day rows.
  */
 public final class StatsQueries {
 
-    /** Facts of the user's repositories and identities. */
-    private static final String ALL = "repository_id IN (:repos) AND author_email IN (:emails)";
-
-    /** Copies to leave out: flagged, and a repository in scope with a lower id holds the same sha. */
-    private static final String COPIES = ALL + """
-             AND duplicate = TRUE AND EXISTS (
+    /**
+     * Rows (of {@code commit_facts} or a child table, as {@code t}) of the copies to leave out: recorded in
+     * {@code commit_copies}, and a repository in scope with a lower id still holds the sha. CROSS JOIN makes SQLite
+     * start from the few recorded copies; PostgreSQL plans the join itself.
+     */
+    private static final String COPIES = """
+            commit_copies d CROSS JOIN %1$s t
+            WHERE d.repository_id IN (:repos) AND t.repository_id = d.repository_id AND t.sha = d.sha
+              AND t.author_email IN (:emails)
+              AND EXISTS (
                 SELECT 1 FROM commit_facts o
-                WHERE o.sha = commit_facts.sha AND o.repository_id < commit_facts.repository_id
-                  AND o.repository_id IN (:repos))""";
+                WHERE o.sha = d.sha AND o.repository_id < d.repository_id AND o.repository_id IN (:repos))""";
 
-    /** Child rows of the copies to leave out; CROSS JOIN makes SQLite start from the few flagged facts. */
-    private static final String CHILD_COPIES = """
-            commit_facts CROSS JOIN %1$s t
-            WHERE t.repository_id = commit_facts.repository_id AND t.sha = commit_facts.sha
-              AND commit_facts.repository_id IN (:repos) AND commit_facts.author_email IN (:emails)
-              AND commit_facts.duplicate = TRUE AND EXISTS (
-                SELECT 1 FROM commit_facts o
-                WHERE o.sha = commit_facts.sha AND o.repository_id < commit_facts.repository_id
-                  AND o.repository_id IN (:repos))""";
-
-    private static final String COUNT_COPIES = "SELECT COUNT(*) FROM commit_facts WHERE repository_id IN (:repos) "
-            + "AND duplicate = TRUE";
+    private static final String COUNT_COPIES = "SELECT COUNT(*) FROM commit_copies WHERE repository_id IN (:repos)";
 
     /** Six sums over key-metric windows: last and previous 52 weeks, 13 weeks, week. */
     private static final String WINDOWS = """
-            SUM(CASE WHEN local_day BETWEEN :c52 AND :today THEN %1$s ELSE 0 END) AS c52,
-            SUM(CASE WHEN local_day BETWEEN :p52 AND :c52e THEN %1$s ELSE 0 END) AS p52,
-            SUM(CASE WHEN local_day BETWEEN :c13 AND :today THEN %1$s ELSE 0 END) AS c13,
-            SUM(CASE WHEN local_day BETWEEN :p13 AND :c13e THEN %1$s ELSE 0 END) AS p13,
-            SUM(CASE WHEN local_day BETWEEN :c1 AND :today THEN %1$s ELSE 0 END) AS c1,
-            SUM(CASE WHEN local_day BETWEEN :p1 AND :c1e THEN %1$s ELSE 0 END) AS p1""";
+            SUM(CASE WHEN t.local_day BETWEEN :c52 AND :today THEN %1$s ELSE 0 END) AS c52,
+            SUM(CASE WHEN t.local_day BETWEEN :p52 AND :c52e THEN %1$s ELSE 0 END) AS p52,
+            SUM(CASE WHEN t.local_day BETWEEN :c13 AND :today THEN %1$s ELSE 0 END) AS c13,
+            SUM(CASE WHEN t.local_day BETWEEN :p13 AND :c13e THEN %1$s ELSE 0 END) AS p13,
+            SUM(CASE WHEN t.local_day BETWEEN :c1 AND :today THEN %1$s ELSE 0 END) AS c1,
+            SUM(CASE WHEN t.local_day BETWEEN :p1 AND :c1e THEN %1$s ELSE 0 END) AS p1""";
 
     private static final String BY_DAY = """
-            SELECT local_day, COUNT(*) AS commits, SUM(additions) AS additions, SUM(deletions) AS deletions,
-                   MIN(author_time) AS first_time, MAX(author_time) AS last_time
-            FROM commit_facts WHERE %s GROUP BY local_day""";
+            SELECT t.local_day, COUNT(*) AS commits, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions,
+                   MIN(t.author_time) AS first_time, MAX(t.author_time) AS last_time
+            FROM %s GROUP BY t.local_day""";
 
     private static final String BY_TYPE = """
-            SELECT type, COUNT(*) AS commits, SUM(CASE WHEN breaking THEN 1 ELSE 0 END) AS breaking,
+            SELECT t.type, COUNT(*) AS commits, SUM(CASE WHEN t.breaking THEN 1 ELSE 0 END) AS breaking,
             """ + WINDOWS.formatted("1") + """
 
-            FROM commit_facts WHERE %s GROUP BY type""";
+            FROM %s GROUP BY t.type""";
 
     private static final String BY_WEEKDAY_AND_HOUR = """
-            SELECT local_weekday, local_hour, COUNT(*) AS commits
-            FROM commit_facts WHERE %s GROUP BY local_weekday, local_hour""";
+            SELECT t.local_weekday, t.local_hour, COUNT(*) AS commits
+            FROM %s GROUP BY t.local_weekday, t.local_hour""";
 
     private static final String BY_REPOSITORY = """
-            SELECT repository_id, COUNT(*) AS commits, SUM(additions) AS additions, SUM(deletions) AS deletions
-            FROM commit_facts WHERE %s GROUP BY repository_id""";
+            SELECT t.repository_id, COUNT(*) AS commits, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions
+            FROM %s GROUP BY t.repository_id""";
 
     private static final String LANGUAGES = """
             SELECT t.language, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions, SUM(t.files) AS files,
-            """ + WINDOWS.replace("local_day", "t.local_day").formatted("t.additions") + """
+            """ + WINDOWS.formatted("t.additions") + """
 
             FROM %s GROUP BY t.language""";
 
@@ -182,7 +174,7 @@ public final class StatsQueries {
 
     /** Adds (sign 1) every fact in scope, or takes away (sign -1) the copies that must not count twice. */
     private void add(Adder a, List<Long> repos, List<String> emails, long today, int sign) {
-        String facts = sign > 0 ? ALL : COPIES;
+        String facts = from("commit_facts", sign);
         sql(BY_DAY.formatted(facts), repos, emails, today).query(rs -> {
             a.day(rs.getLong("local_day"), sign * rs.getLong("commits"), sign * rs.getLong("additions"),
                     sign * rs.getLong("deletions"));
@@ -216,10 +208,10 @@ public final class StatsQueries {
         });
     }
 
-    private static String from(String childTable, int sign) {
+    private static String from(String table, int sign) {
         return sign > 0
-                ? childTable + " t WHERE t.repository_id IN (:repos) AND t.author_email IN (:emails)"
-                : CHILD_COPIES.formatted(childTable);
+                ? table + " t WHERE t.repository_id IN (:repos) AND t.author_email IN (:emails)"
+                : COPIES.formatted(table);
     }
 
     private static long[] windows(java.sql.ResultSet rs, int sign) throws java.sql.SQLException {

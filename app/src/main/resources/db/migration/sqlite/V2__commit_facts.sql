@@ -6,8 +6,6 @@
 -- local_day / local_weekday / local_hour are derived at write time from author_time + author_offset_minutes (the
 -- commit's own calendar), so SQLite and PostgreSQL group by the same integers without date functions.
 -- additions / deletions are the honest totals (sum over commit_languages), kept here so series need no join.
--- duplicate: another repository of the same user with a lower id may hold this sha too (a fork or mirror). Set at
--- write time, never cleared; a hint that lets aggregates find the few copies to leave out without scanning for them.
 CREATE TABLE commit_facts (
     repository_id          BIGINT   NOT NULL REFERENCES repositories (id) ON DELETE CASCADE,
     sha                    TEXT     NOT NULL,
@@ -23,13 +21,20 @@ CREATE TABLE commit_facts (
     local_day              INTEGER  NOT NULL,
     local_weekday          SMALLINT NOT NULL,
     local_hour             SMALLINT NOT NULL,
-    duplicate              BOOLEAN  NOT NULL DEFAULT FALSE,
     PRIMARY KEY (repository_id, sha)
 ) WITHOUT ROWID;
 CREATE INDEX commit_facts_by_time ON commit_facts (author_time);
 -- finds the same commit in a user's other repositories (forks, mirrors)
 CREATE INDEX commit_facts_by_sha ON commit_facts (sha, repository_id);
-CREATE INDEX commit_facts_duplicates ON commit_facts (repository_id, sha) WHERE duplicate = TRUE;
+
+-- Commits that another repository of the same user with a lower id may hold too (forks, mirrors). Filled at write
+-- time and never pruned: a superset that lets aggregates find the few copies to leave out without scanning for them.
+CREATE TABLE commit_copies (
+    repository_id  BIGINT NOT NULL,
+    sha            TEXT   NOT NULL,
+    PRIMARY KEY (repository_id, sha),
+    FOREIGN KEY (repository_id, sha) REFERENCES commit_facts (repository_id, sha) ON DELETE CASCADE
+) WITHOUT ROWID;
 
 -- author_email and local_day repeat the fact's, so per-language aggregates read this table alone
 CREATE TABLE commit_languages (
