@@ -67,7 +67,8 @@ public final class CommitFactStore {
             INSERT INTO commit_copies (repository_id, sha)
             SELECT repository_id, sha FROM commit_facts
             WHERE sha = ? AND repository_id IN (%1$s)
-              AND repository_id > (SELECT MIN(repository_id) FROM commit_facts WHERE sha = ? AND repository_id IN (%1$s))
+              AND repository_id > (
+                SELECT MIN(repository_id) FROM commit_facts WHERE sha = ? AND repository_id IN (%1$s))
             ON CONFLICT (repository_id, sha) DO NOTHING""";
     private static final String INSERT_OUTLIER =
             "INSERT INTO outlier_files (repository_id, sha, path, language, additions, deletions, included)";

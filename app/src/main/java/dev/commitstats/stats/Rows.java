@@ -36,7 +36,7 @@ final class Rows {
         if (full > 0) {
             try (PreparedStatement ps = c.prepareStatement(head + " VALUES " + tuples(columns, perStatement) + tail)) {
                 for (int i = 0; i < full; i++) {
-                    bind(ps, rows.subList(i * perStatement, (i + 1) * perStatement), columns, 0);
+                    bind(ps, rows.subList(i * perStatement, (i + 1) * perStatement), columns);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -46,7 +46,7 @@ final class Rows {
         int rest = rows.size() - full * perStatement;
         if (rest > 0) {
             try (PreparedStatement ps = c.prepareStatement(head + " VALUES " + tuples(columns, rest) + tail)) {
-                bind(ps, rows.subList(full * perStatement, rows.size()), columns, 0);
+                bind(ps, rows.subList(full * perStatement, rows.size()), columns);
                 ps.executeUpdate();
             }
             probe.written(table, rest);
@@ -78,8 +78,8 @@ final class Rows {
         return String.join(",", Collections.nCopies(rows, tuple));
     }
 
-    private static void bind(PreparedStatement ps, List<Object[]> rows, int columns, int offset) throws SQLException {
-        int i = offset + 1;
+    private static void bind(PreparedStatement ps, List<Object[]> rows, int columns) throws SQLException {
+        int i = 1;
         for (Object[] row : rows) {
             if (row.length != columns) {
                 throw new IllegalArgumentException("expected " + columns + " values, got " + row.length);

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -37,12 +36,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * lowest id counts). Outlier files the user included move from the bulk bucket into their language everywhere.
  * Thread-safe.
  *
- * <p>How it stays fast: every aggregate is a plain scan of one table over the user's repositories (no joins, no
- * window functions), grouped by integers stored at write time (see {@code V2__commit_facts.sql}). Forks are handled by
- * subtraction: the same queries run a second time over only the copies to leave out, which the write path recorded in
- * {@code commit_copies}, and their numbers are taken away. Each copy's own numbers are subtracted, so the result is exactly
- * the sum over the counted copies. Key-metric windows are summed in SQL; weeks, months and streaks are folded in Java
- * from at most a few thousand day rows.
+ * <p>Why the queries look like this: every aggregate is a plain scan of one table over the user's repositories (no
+ * joins, no window functions), grouped by integers stored at write time (see {@code V2__commit_facts.sql}). Forks are
+ * handled by subtraction: the same queries run a second time over only the copies to leave out, which the write path
+ * recorded in {@code commit_copies}, and their numbers are taken away. Each copy's own numbers are subtracted, so the
+ * result is exactly the sum over the counted copies. Key-metric windows are summed in SQL; weeks, months and streaks
+ * are folded in Java from at most a few thousand day rows. Figures and limits: docs/benchmarks.md.
+ *
+ * <p>The queries of one call do not share a snapshot: a batch committed in between shows up in some aggregates and
+ * not others until the next call. A read transaction would make SQLite (IMMEDIATE mode) hold the write lock.
  */
 public final class StatsQueries {
 
