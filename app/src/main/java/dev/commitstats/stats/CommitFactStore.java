@@ -59,23 +59,25 @@ public final class CommitFactStore {
     private static final String INSERT_DETECTION = """
             INSERT INTO commit_detections (repository_id, sha, position, kind, ecosystem, name, author_email, local_day)
             """;
-    /**
-     * Records every copy of a sha but the one in the owner's lowest repository id. Point statements in a batch, one per
-     * sha, for the same reason as {@link Rows#deleteBySha}. The repository ids come from the database, not from input.
-     */
+    /** Every copy of a pending sha but the one in the owner's lowest repository id; ids are inlined (from the DB). */
     private static final String RECORD_COPIES = """
             INSERT INTO commit_copies (repository_id, sha)
-            SELECT repository_id, sha FROM commit_facts
-            WHERE sha = ? AND repository_id IN (%1$s)
-              AND repository_id > (
-                SELECT MIN(repository_id) FROM commit_facts WHERE sha = ? AND repository_id IN (%1$s))
+            SELECT f.repository_id, f.sha FROM pending_commits p JOIN commit_facts f ON f.sha = p.sha
+            WHERE p.repository_id = ? AND f.repository_id IN (%1$s)
+              AND EXISTS (SELECT 1 FROM commit_facts m
+                          WHERE m.sha = f.sha AND m.repository_id IN (%1$s) AND m.repository_id < f.repository_id)
             ON CONFLICT (repository_id, sha) DO NOTHING""";
+    private static final String FORGET_COPIES = """
+            DELETE FROM commit_copies
+            WHERE repository_id IN (%1$s) AND sha IN (SELECT sha FROM pending_commits WHERE repository_id = ?)""";
+    private static final String INSERT_PENDING = "INSERT INTO pending_commits (repository_id, sha)";
+    private static final String CLEAR_PENDING = "DELETE FROM pending_commits WHERE repository_id = ?";
     private static final String INSERT_OUTLIER =
             "INSERT INTO outlier_files (repository_id, sha, path, language, additions, deletions, included)";
     private static final String INCLUDED_OUTLIERS =
             "SELECT sha, path FROM outlier_files WHERE repository_id = ? AND included = TRUE";
     private static final List<String> CHILD_TABLES =
-            List.of("commit_languages", "commit_exclusions", "commit_detections", "outlier_files", "commit_copies");
+            List.of("commit_languages", "commit_exclusions", "commit_detections", "outlier_files");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -157,9 +159,11 @@ public final class CommitFactStore {
                         includedOutliers.contains(f.sha() + '\n' + o.path())});
             }
         }
+        List<String> shas = new ArrayList<>(bySha.keySet());
+        List<Long> owners = registry.repositoryIdsOfOwner(repositoryId);
+        beginChange(c, repositoryId, shas, owners);
         Rows.insert(c, UPSERT_FACT_HEAD, UPSERT_FACT_TAIL, 14, facts, "commit_facts", probe);
         // child rows are replaced, not merged: a fact written again may have lost a language or a detection
-        List<String> shas = new ArrayList<>(bySha.keySet());
         for (String table : CHILD_TABLES) {
             Rows.deleteBySha(c, table, repositoryId, shas);
         }
@@ -167,24 +171,33 @@ public final class CommitFactStore {
         Rows.insert(c, INSERT_EXCLUSION, "", 7, exclusions, "commit_exclusions", probe);
         Rows.insert(c, INSERT_DETECTION, "", 8, detections, "commit_detections", probe);
         Rows.insert(c, INSERT_OUTLIER, "", 7, outliers, "outlier_files", probe);
-        recordCopies(c, repositoryId, shas);
+        endChange(c, repositoryId, owners);
     }
 
-    private void recordCopies(Connection c, long repositoryId, List<String> shas) throws SQLException {
-        List<Long> siblings = registry.repositoryIdsOfOwner(repositoryId);
-        if (siblings.size() < 2) {
-            return; // nobody to share commits with
-        }
-        String ids = siblings.stream().map(String::valueOf).collect(Collectors.joining(","));
-        try (PreparedStatement ps = c.prepareStatement(RECORD_COPIES.formatted(ids))) {
-            for (String sha : shas) {
-                ps.setString(1, sha);
-                ps.setString(2, sha);
-                ps.addBatch();
+    /** Takes the pending commits' contributions out of the rollups before their facts change. */
+    private void beginChange(Connection c, long repositoryId, List<String> shas, List<Long> owners)
+            throws SQLException {
+        List<Object[]> pending = new ArrayList<>(shas.size());
+        shas.forEach(sha -> pending.add(new Object[] {repositoryId, sha}));
+        Rows.insert(c, INSERT_PENDING, " ON CONFLICT (repository_id, sha) DO NOTHING", 2, pending, "pending_commits",
+                probe);
+        Rollups.apply(c, repositoryId, owners, -1, probe);
+    }
+
+    /** Works out which repository's copy of each pending sha counts, and puts the contributions back. */
+    private void endChange(Connection c, long repositoryId, List<Long> owners) throws SQLException {
+        String ids = owners.stream().map(String::valueOf).collect(Collectors.joining(","));
+        for (String sql : List.of(FORGET_COPIES.formatted(ids), RECORD_COPIES.formatted(ids))) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, repositoryId);
+                probe.written("commit_copies", ps.executeUpdate());
             }
-            ps.executeBatch();
         }
-        probe.written("commit_copies", shas.size());
+        Rollups.apply(c, repositoryId, owners, 1, probe);
+        try (PreparedStatement ps = c.prepareStatement(CLEAR_PENDING)) {
+            ps.setLong(1, repositoryId);
+            ps.executeUpdate();
+        }
     }
 
     // the owner's decisions are few (a handful of reviewed files), so reading them all is cheaper than a lookup per sha
@@ -215,11 +228,15 @@ public final class CommitFactStore {
         List<String> list = List.copyOf(new HashSet<>(shas));
         transactions.executeWithoutResult(status -> {
             template.execute((ConnectionCallback<Void>) c -> {
+                List<Long> owners = registry.repositoryIdsOfOwner(repositoryId);
+                beginChange(c, repositoryId, list, owners);
                 // children first: cheaper than relying on SQLite's per-row cascade, and independent of foreign_keys
                 for (String table : CHILD_TABLES) {
                     Rows.deleteBySha(c, table, repositoryId, list);
                 }
+                Rows.deleteBySha(c, "commit_copies", repositoryId, list);
                 Rows.deleteBySha(c, "commit_facts", repositoryId, list);
+                endChange(c, repositoryId, owners);
                 return null;
             });
             if (cursorOrNull != null) {

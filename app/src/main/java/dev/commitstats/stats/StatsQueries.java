@@ -1,5 +1,7 @@
 package dev.commitstats.stats;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,32 +38,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * lowest id counts). Outlier files the user included move from the bulk bucket into their language everywhere.
  * Thread-safe.
  *
- * <p>Why the queries look like this: every aggregate is a plain scan of one table over the user's repositories (no
- * joins, no window functions), grouped by integers stored at write time (see {@code V2__commit_facts.sql}). Forks are
- * handled by subtraction: the same queries run a second time over only the copies to leave out, which the write path
- * recorded in {@code commit_copies}, and their numbers are taken away. Each copy's own numbers are subtracted, so the
- * result is exactly the sum over the counted copies. Key-metric windows are summed in SQL; weeks, months and streaks
- * are folded in Java from at most a few thousand day rows. Figures and limits: docs/benchmarks.md.
+ * <p>Why the queries look like this: they read the rollup tables (per repository, author and local day), which the
+ * write path keeps equal to the sums over the facts that are not copies of a commit in a lower-id repository of the
+ * same owner; so a CV costs a scan over days, not commits. The only facts read directly are the copies whose original
+ * is not in scope (its repository is inactive), added back by the same aggregates over raw rows, and the included
+ * outlier files. Key-metric windows are summed in SQL; weeks, months and streaks are folded in Java from at most a
+ * few thousand day rows. Figures: docs/benchmarks.md.
  *
  * <p>The queries of one call do not share a snapshot: a batch committed in between shows up in some aggregates and
  * not others until the next call. A read transaction would make SQLite (IMMEDIATE mode) hold the write lock.
  */
 public final class StatsQueries {
 
-    /**
-     * Rows (of {@code commit_facts} or a child table, as {@code t}) of the copies to leave out: recorded in
-     * {@code commit_copies}, and a repository in scope with a lower id still holds the sha. CROSS JOIN makes SQLite
-     * start from the few recorded copies; PostgreSQL plans the join itself.
-     */
-    private static final String COPIES = """
-            commit_copies d CROSS JOIN %1$s t
-            WHERE d.repository_id IN (:repos) AND t.repository_id = d.repository_id AND t.sha = d.sha
-              AND t.author_email IN (:emails)
-              AND EXISTS (
-                SELECT 1 FROM commit_facts o
-                WHERE o.sha = d.sha AND o.repository_id < d.repository_id AND o.repository_id IN (:repos))""";
-
-    private static final String COUNT_COPIES = "SELECT COUNT(*) FROM commit_copies WHERE repository_id IN (:repos)";
+    private static final String SCOPE = "t.repository_id IN (:repos) AND t.author_email IN (:emails)";
 
     /** Six sums over key-metric windows: last and previous 52 weeks, 13 weeks, week. */
     private static final String WINDOWS = """
@@ -72,37 +61,90 @@ public final class StatsQueries {
             SUM(CASE WHEN t.local_day BETWEEN :c1 AND :today THEN %1$s ELSE 0 END) AS c1,
             SUM(CASE WHEN t.local_day BETWEEN :p1 AND :c1e THEN %1$s ELSE 0 END) AS p1""";
 
-    private static final String BY_DAY = """
-            SELECT t.local_day, COUNT(*) AS commits, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions,
-                   MIN(t.author_time) AS first_time, MAX(t.author_time) AS last_time
-            FROM %s GROUP BY t.local_day""";
+    private static final String ROLLUP_DAYS = """
+            SELECT t.local_day, SUM(t.commits) AS commits, SUM(t.additions) AS additions,
+                   SUM(t.deletions) AS deletions
+            FROM rollup_days t WHERE %s GROUP BY t.local_day""".formatted(SCOPE);
 
-    private static final String BY_TYPE = """
-            SELECT t.type, COUNT(*) AS commits, SUM(CASE WHEN t.breaking THEN 1 ELSE 0 END) AS breaking,
-            """ + WINDOWS.formatted("1") + """
+    private static final String ROLLUP_REPOSITORIES = """
+            SELECT t.repository_id, SUM(t.commits) AS commits, SUM(t.additions) AS additions,
+                   SUM(t.deletions) AS deletions
+            FROM rollup_days t WHERE %s GROUP BY t.repository_id""".formatted(SCOPE);
 
-            FROM %s GROUP BY t.type""";
+    private static final String ROLLUP_TYPES = """
+            SELECT t.type, SUM(t.commits) AS commits, SUM(t.breaking) AS breaking,
+            """ + WINDOWS.formatted("t.commits") + """
 
-    private static final String BY_WEEKDAY_AND_HOUR = """
-            SELECT t.local_weekday, t.local_hour, COUNT(*) AS commits
-            FROM %s GROUP BY t.local_weekday, t.local_hour""";
+            FROM rollup_types t WHERE %s GROUP BY t.type""".formatted(SCOPE);
 
-    private static final String BY_REPOSITORY = """
-            SELECT t.repository_id, COUNT(*) AS commits, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions
-            FROM %s GROUP BY t.repository_id""";
+    private static final String ROLLUP_HOURS = """
+            SELECT t.local_weekday, t.local_hour, SUM(t.commits) AS commits
+            FROM rollup_hours t WHERE %s GROUP BY t.local_weekday, t.local_hour""".formatted(SCOPE);
 
-    private static final String LANGUAGES = """
+    private static final String ROLLUP_LANGUAGES = """
             SELECT t.language, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions, SUM(t.files) AS files,
             """ + WINDOWS.formatted("t.additions") + """
 
-            FROM %s GROUP BY t.language""";
+            FROM rollup_languages t WHERE %s GROUP BY t.language""".formatted(SCOPE);
 
-    private static final String EXCLUSIONS = """
+    private static final String ROLLUP_EXCLUSIONS = """
             SELECT t.bucket, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions, SUM(t.files) AS files
-            FROM %s GROUP BY t.bucket""";
+            FROM rollup_exclusions t WHERE %s GROUP BY t.bucket""".formatted(SCOPE);
 
-    private static final String DETECTIONS = """
-            SELECT t.local_day, t.kind, t.ecosystem, t.name FROM %s""";
+    private static final String ROLLUP_DETECTIONS = """
+            SELECT t.local_day, t.kind, t.ecosystem, t.name, SUM(t.detections) AS detections
+            FROM rollup_detections t WHERE %s GROUP BY t.local_day, t.kind, t.ecosystem, t.name""".formatted(SCOPE);
+
+    /**
+     * Rows (of {@code commit_facts} or a child table, as {@code t}) of copies whose original is out of scope, so that
+     * they count after all. CROSS JOIN makes SQLite start from the few recorded copies.
+     */
+    private static final String ORPHANS = """
+            commit_copies d CROSS JOIN %1$s t
+            WHERE d.repository_id IN (:repos) AND t.repository_id = d.repository_id AND t.sha = d.sha
+              AND t.author_email IN (:emails)
+              AND NOT EXISTS (
+                SELECT 1 FROM commit_facts o
+                WHERE o.sha = d.sha AND o.repository_id < d.repository_id AND o.repository_id IN (:repos))""";
+
+    private static final String COUNT_ORPHANS = """
+            SELECT COUNT(*) FROM commit_copies d
+            WHERE d.repository_id IN (:repos)
+              AND NOT EXISTS (
+                SELECT 1 FROM commit_facts o
+                WHERE o.sha = d.sha AND o.repository_id < d.repository_id AND o.repository_id IN (:repos))""";
+
+    private static final String RAW_DAYS = """
+            SELECT t.local_day, COUNT(*) AS commits, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions
+            FROM %s GROUP BY t.local_day""".formatted(ORPHANS.formatted("commit_facts"));
+
+    private static final String RAW_REPOSITORIES = """
+            SELECT t.repository_id, COUNT(*) AS commits, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions
+            FROM %s GROUP BY t.repository_id""".formatted(ORPHANS.formatted("commit_facts"));
+
+    private static final String RAW_TYPES = """
+            SELECT t.type, COUNT(*) AS commits, SUM(CASE WHEN t.breaking THEN 1 ELSE 0 END) AS breaking,
+            """ + WINDOWS.formatted("1") + """
+
+            FROM %s GROUP BY t.type""".formatted(ORPHANS.formatted("commit_facts"));
+
+    private static final String RAW_HOURS = """
+            SELECT t.local_weekday, t.local_hour, COUNT(*) AS commits
+            FROM %s GROUP BY t.local_weekday, t.local_hour""".formatted(ORPHANS.formatted("commit_facts"));
+
+    private static final String RAW_LANGUAGES = """
+            SELECT t.language, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions, SUM(t.files) AS files,
+            """ + WINDOWS.formatted("t.additions") + """
+
+            FROM %s GROUP BY t.language""".formatted(ORPHANS.formatted("commit_languages"));
+
+    private static final String RAW_EXCLUSIONS = """
+            SELECT t.bucket, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions, SUM(t.files) AS files
+            FROM %s GROUP BY t.bucket""".formatted(ORPHANS.formatted("commit_exclusions"));
+
+    private static final String RAW_DETECTIONS = """
+            SELECT t.local_day, t.kind, t.ecosystem, t.name, 1 AS detections
+            FROM %s""".formatted(ORPHANS.formatted("commit_detections"));
 
     /** Few rows (the owner's included files), so the join starts from them; copies are dropped by (sha, path). */
     private static final String INCLUDED_OUTLIERS = """
@@ -112,11 +154,11 @@ public final class StatsQueries {
               AND f.repository_id = o.repository_id AND f.sha = o.sha AND f.author_email IN (:emails)
             ORDER BY o.repository_id""";
 
-    /** The offset of the commit at an extreme author time, for first and last commit in the author's own time. */
-    private static final String OFFSET_AT = """
-            SELECT author_offset_minutes FROM commit_facts
-            WHERE author_time = :t AND repository_id IN (:repos) AND author_email IN (:emails)
-            ORDER BY repository_id LIMIT 1""";
+    /** First and last commit, in the author's own offset; the author_time index finds them without a scan. */
+    private static final String EXTREME = """
+            SELECT author_time, author_offset_minutes FROM commit_facts
+            WHERE repository_id IN (:repos) AND author_email IN (:emails)
+            ORDER BY author_time %s LIMIT 1""";
 
     private static final int WEEK = 7;
 
@@ -146,19 +188,41 @@ public final class StatsQueries {
         long today = LocalDate.ofInstant(now, user.timeZone()).toEpochDay();
         Adder a = new Adder(today);
         if (!repos.isEmpty() && !emails.isEmpty()) {
-            add(a, repos, emails, today, 1);
-            boolean copies = repos.size() > 1 && jdbc.sql(COUNT_COPIES).param("repos", repos)
-                    .query(Long.class).single() > 0;
-            if (copies) {
-                add(a, repos, emails, today, -1);
+            add(a, repos, emails, today, Queries.ROLLUPS);
+            if (jdbc.sql(COUNT_ORPHANS).param("repos", repos).query(Long.class).single() > 0) {
+                add(a, repos, emails, today, Queries.ORPHANS);
             }
             includedOutliers(a, repos, emails);
-            if (a.firstTime != Long.MAX_VALUE) {
-                a.first = atOwnOffset(repos, emails, a.firstTime);
-                a.last = atOwnOffset(repos, emails, a.lastTime);
-            }
+            a.first = extreme(repos, emails, "ASC");
+            a.last = extreme(repos, emails, "DESC");
         }
         return a.result();
+    }
+
+    /** The same aggregates, read from the rollups or computed over orphaned copies. */
+    private enum Queries {
+        ROLLUPS(ROLLUP_DAYS, ROLLUP_REPOSITORIES, ROLLUP_TYPES, ROLLUP_HOURS, ROLLUP_LANGUAGES, ROLLUP_EXCLUSIONS,
+                ROLLUP_DETECTIONS),
+        ORPHANS(RAW_DAYS, RAW_REPOSITORIES, RAW_TYPES, RAW_HOURS, RAW_LANGUAGES, RAW_EXCLUSIONS, RAW_DETECTIONS);
+
+        final String days;
+        final String repositories;
+        final String types;
+        final String hours;
+        final String languages;
+        final String exclusions;
+        final String detections;
+
+        Queries(String days, String repositories, String types, String hours, String languages, String exclusions,
+                String detections) {
+            this.days = days;
+            this.repositories = repositories;
+            this.types = types;
+            this.hours = hours;
+            this.languages = languages;
+            this.exclusions = exclusions;
+            this.detections = detections;
+        }
     }
 
     private JdbcClient.StatementSpec sql(String sql, List<Long> repos, List<String> emails, long today) {
@@ -174,51 +238,38 @@ public final class StatsQueries {
         return spec;
     }
 
-    /** Adds (sign 1) every fact in scope, or takes away (sign -1) the copies that must not count twice. */
-    private void add(Adder a, List<Long> repos, List<String> emails, long today, int sign) {
-        String facts = from("commit_facts", sign);
-        sql(BY_DAY.formatted(facts), repos, emails, today).query(rs -> {
-            a.day(rs.getLong("local_day"), sign * rs.getLong("commits"), sign * rs.getLong("additions"),
-                    sign * rs.getLong("deletions"));
-            if (sign > 0) {
-                // a copy has its original's author time, so extremes need no correction
-                a.extremes(rs.getLong("first_time"), rs.getLong("last_time"));
-            }
+    private void add(Adder a, List<Long> repos, List<String> emails, long today, Queries q) {
+        sql(q.days, repos, emails, today).query(rs -> {
+            a.day(rs.getLong("local_day"), rs.getLong("commits"), rs.getLong("additions"), rs.getLong("deletions"));
         });
-        sql(BY_TYPE.formatted(facts), repos, emails, today).query(rs -> {
+        sql(q.types, repos, emails, today).query(rs -> {
             CommitType type = CommitType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT));
-            a.type(type, sign * rs.getLong("commits"), sign * rs.getLong("breaking"), windows(rs, sign));
+            a.type(type, rs.getLong("commits"), rs.getLong("breaking"), windows(rs));
         });
-        sql(BY_WEEKDAY_AND_HOUR.formatted(facts), repos, emails, today).query(rs -> {
-            a.punch[(rs.getInt("local_weekday") - 1) * 24 + rs.getInt("local_hour")] += sign * rs.getLong("commits");
+        sql(q.hours, repos, emails, today).query(rs -> {
+            a.punch[(rs.getInt("local_weekday") - 1) * 24 + rs.getInt("local_hour")] += rs.getLong("commits");
         });
-        sql(BY_REPOSITORY.formatted(facts), repos, emails, today).query(rs -> {
-            a.repository(rs.getLong("repository_id"), sign * rs.getLong("commits"), sign * rs.getLong("additions"),
-                    sign * rs.getLong("deletions"));
+        sql(q.repositories, repos, emails, today).query(rs -> {
+            a.repository(rs.getLong("repository_id"), rs.getLong("commits"), rs.getLong("additions"),
+                    rs.getLong("deletions"));
         });
-        sql(LANGUAGES.formatted(from("commit_languages", sign)), repos, emails, today).query(rs -> {
-            a.language(rs.getString("language"), sign * rs.getLong("additions"), sign * rs.getLong("deletions"),
-                    sign * rs.getLong("files"), windows(rs, sign));
+        sql(q.languages, repos, emails, today).query(rs -> {
+            a.language(rs.getString("language"), rs.getLong("additions"), rs.getLong("deletions"),
+                    rs.getLong("files"), windows(rs));
         });
-        sql(EXCLUSIONS.formatted(from("commit_exclusions", sign)), repos, emails, today).query(rs -> {
-            a.excluded(ExclusionBucket.fromJsonName(rs.getString("bucket")), sign * rs.getLong("additions"),
-                    sign * rs.getLong("deletions"), sign * rs.getLong("files"));
+        sql(q.exclusions, repos, emails, today).query(rs -> {
+            a.excluded(ExclusionBucket.fromJsonName(rs.getString("bucket")), rs.getLong("additions"),
+                    rs.getLong("deletions"), rs.getLong("files"));
         });
-        sql(DETECTIONS.formatted(from("commit_detections", sign)), repos, emails, today).query(rs -> {
+        sql(q.detections, repos, emails, today).query(rs -> {
             a.detection(rs.getLong("local_day"), DetectionKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
-                    rs.getString("ecosystem"), rs.getString("name"), sign);
+                    rs.getString("ecosystem"), rs.getString("name"), rs.getLong("detections"));
         });
     }
 
-    private static String from(String table, int sign) {
-        return sign > 0
-                ? table + " t WHERE t.repository_id IN (:repos) AND t.author_email IN (:emails)"
-                : COPIES.formatted(table);
-    }
-
-    private static long[] windows(java.sql.ResultSet rs, int sign) throws java.sql.SQLException {
-        return new long[] {sign * rs.getLong("c52"), sign * rs.getLong("p52"), sign * rs.getLong("c13"),
-                sign * rs.getLong("p13"), sign * rs.getLong("c1"), sign * rs.getLong("p1")};
+    private static long[] windows(ResultSet rs) throws SQLException {
+        return new long[] {rs.getLong("c52"), rs.getLong("p52"), rs.getLong("c13"), rs.getLong("p13"),
+                rs.getLong("c1"), rs.getLong("p1")};
     }
 
     private void includedOutliers(Adder a, List<Long> repos, List<String> emails) {
@@ -232,10 +283,11 @@ public final class StatsQueries {
         });
     }
 
-    private OffsetDateTime atOwnOffset(List<Long> repos, List<String> emails, long epochSecond) {
-        int offset = jdbc.sql(OFFSET_AT).param("t", epochSecond).param("repos", repos).param("emails", emails)
-                .query(Integer.class).single();
-        return Instant.ofEpochSecond(epochSecond).atOffset(ZoneOffset.ofTotalSeconds(offset * 60));
+    private OffsetDateTime extreme(List<Long> repos, List<String> emails, String direction) {
+        return jdbc.sql(EXTREME.formatted(direction)).param("repos", repos).param("emails", emails)
+                .query((rs, n) -> Instant.ofEpochSecond(rs.getLong(1))
+                        .atOffset(ZoneOffset.ofTotalSeconds(rs.getInt(2) * 60)))
+                .optional().orElse(null);
     }
 
     /** Folds the grouped rows into the result. One per query; not thread-safe. */
@@ -244,8 +296,6 @@ public final class StatsQueries {
         final TreeMap<Long, long[]> days = new TreeMap<>();
         final EnumMap<CommitType, Long> types = new EnumMap<>(CommitType.class);
         long breaking;
-        long firstTime = Long.MAX_VALUE;
-        long lastTime = Long.MIN_VALUE;
         OffsetDateTime first;
         OffsetDateTime last;
         final long[] punch = new long[7 * 24];
@@ -259,11 +309,6 @@ public final class StatsQueries {
 
         Adder(long today) {
             this.today = today;
-        }
-
-        void extremes(long firstSecond, long lastSecond) {
-            firstTime = Math.min(firstTime, firstSecond);
-            lastTime = Math.max(lastTime, lastSecond);
         }
 
         void day(long day, long commits, long additions, long deletions) {
@@ -304,16 +349,16 @@ public final class StatsQueries {
             e[2] += files;
         }
 
-        void detection(long day, DetectionKind kind, String ecosystem, String name, int sign) {
-            if (kind == DetectionKind.PACKAGE) {
-                // a copy introduced the same package as its original; the set is the same without it
-                if (sign > 0) {
-                    packages.computeIfAbsent(ecosystem, e -> new TreeSet<>()).add(name);
-                }
-            } else {
-                tools.merge(kind, (long) sign, Long::sum);
+        void detection(long day, DetectionKind kind, String ecosystem, String name, long count) {
+            if (count == 0) {
+                return; // a rollup row whose commits were all rewritten or deleted
             }
-            addOnDay("detector:" + kind.jsonName(), day, sign);
+            if (kind == DetectionKind.PACKAGE) {
+                packages.computeIfAbsent(ecosystem, e -> new TreeSet<>()).add(name);
+            } else {
+                tools.merge(kind, count, Long::sum);
+            }
+            addOnDay("detector:" + kind.jsonName(), day, count);
         }
 
         void includeOutlier(long repositoryId, long day, String language, long additions, long deletions) {
@@ -359,7 +404,7 @@ public final class StatsQueries {
         }
 
         UserStats result() {
-            days.values().removeIf(d -> d[0] == 0); // days whose only commits were copies
+            days.values().removeIf(d -> d[0] == 0); // rollup rows whose commits were all rewritten or deleted
             long commits = 0;
             for (long[] d : days.values()) {
                 commits += d[0];

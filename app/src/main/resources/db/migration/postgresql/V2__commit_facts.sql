@@ -89,3 +89,75 @@ CREATE TABLE outlier_files (
     PRIMARY KEY (repository_id, sha, path),
     FOREIGN KEY (repository_id, sha) REFERENCES commit_facts (repository_id, sha) ON DELETE CASCADE
 );
+
+-- Rollups: what the CV aggregates read, so that they scan days rather than commits. Per repository and author, over
+-- the facts that are not in commit_copies. Maintained in the transaction that writes or deletes facts, by subtracting
+-- the affected commits' old contributions and adding their new ones.
+CREATE TABLE rollup_days (
+    repository_id  BIGINT  NOT NULL REFERENCES repositories (id) ON DELETE CASCADE,
+    author_email   TEXT    NOT NULL,
+    local_day      INTEGER NOT NULL,
+    commits        BIGINT  NOT NULL,
+    additions      BIGINT  NOT NULL,
+    deletions      BIGINT  NOT NULL,
+    PRIMARY KEY (repository_id, author_email, local_day)
+);
+
+CREATE TABLE rollup_types (
+    repository_id  BIGINT  NOT NULL REFERENCES repositories (id) ON DELETE CASCADE,
+    author_email   TEXT    NOT NULL,
+    local_day      INTEGER NOT NULL,
+    type           TEXT    NOT NULL,
+    commits        BIGINT  NOT NULL,
+    breaking       BIGINT  NOT NULL,
+    PRIMARY KEY (repository_id, author_email, local_day, type)
+);
+
+CREATE TABLE rollup_hours (
+    repository_id  BIGINT   NOT NULL REFERENCES repositories (id) ON DELETE CASCADE,
+    author_email   TEXT     NOT NULL,
+    local_weekday  SMALLINT NOT NULL,
+    local_hour     SMALLINT NOT NULL,
+    commits        BIGINT   NOT NULL,
+    PRIMARY KEY (repository_id, author_email, local_weekday, local_hour)
+);
+
+CREATE TABLE rollup_languages (
+    repository_id  BIGINT  NOT NULL REFERENCES repositories (id) ON DELETE CASCADE,
+    author_email   TEXT    NOT NULL,
+    local_day      INTEGER NOT NULL,
+    language       TEXT    NOT NULL,
+    additions      BIGINT  NOT NULL,
+    deletions      BIGINT  NOT NULL,
+    files          BIGINT  NOT NULL,
+    PRIMARY KEY (repository_id, author_email, local_day, language)
+);
+
+CREATE TABLE rollup_exclusions (
+    repository_id  BIGINT  NOT NULL REFERENCES repositories (id) ON DELETE CASCADE,
+    author_email   TEXT    NOT NULL,
+    bucket         TEXT    NOT NULL,
+    additions      BIGINT  NOT NULL,
+    deletions      BIGINT  NOT NULL,
+    files          BIGINT  NOT NULL,
+    PRIMARY KEY (repository_id, author_email, bucket)
+);
+
+-- ecosystem is '' for tools, so that it can be part of the key
+CREATE TABLE rollup_detections (
+    repository_id  BIGINT  NOT NULL REFERENCES repositories (id) ON DELETE CASCADE,
+    author_email   TEXT    NOT NULL,
+    local_day      INTEGER NOT NULL,
+    kind           TEXT    NOT NULL,
+    ecosystem      TEXT    NOT NULL,
+    name           TEXT    NOT NULL,
+    detections     BIGINT  NOT NULL,
+    PRIMARY KEY (repository_id, author_email, local_day, kind, ecosystem, name)
+);
+
+-- The commits of the batch being written, so rollup maintenance can be set-based; emptied before the transaction ends.
+CREATE TABLE pending_commits (
+    repository_id  BIGINT NOT NULL,
+    sha            TEXT   NOT NULL,
+    PRIMARY KEY (repository_id, sha)
+);
