@@ -62,8 +62,8 @@ public final class CommitFactStore {
     /** Every copy of a pending sha but the one in the owner's lowest repository id; ids are inlined (from the DB). */
     private static final String RECORD_COPIES = """
             INSERT INTO commit_copies (repository_id, sha)
-            SELECT f.repository_id, f.sha FROM pending_commits p JOIN commit_facts f ON f.sha = p.sha
-            WHERE p.repository_id = ? AND f.repository_id IN (%1$s)
+            SELECT f.repository_id, f.sha FROM pending_commits p CROSS JOIN commit_facts f
+            WHERE p.repository_id = ? AND f.repository_id IN (%1$s) AND f.sha = p.sha
               AND EXISTS (SELECT 1 FROM commit_facts m
                           WHERE m.sha = f.sha AND m.repository_id IN (%1$s) AND m.repository_id < f.repository_id)
             ON CONFLICT (repository_id, sha) DO NOTHING""";
@@ -71,6 +71,9 @@ public final class CommitFactStore {
             DELETE FROM commit_copies
             WHERE repository_id IN (%1$s) AND sha IN (SELECT sha FROM pending_commits WHERE repository_id = ?)""";
     private static final String INSERT_PENDING = "INSERT INTO pending_commits (repository_id, sha)";
+    private static final String ANY_STORED = """
+            SELECT COUNT(*) FROM pending_commits p CROSS JOIN commit_facts f
+            WHERE p.repository_id = ? AND f.repository_id IN (%s) AND f.sha = p.sha""";
     private static final String CLEAR_PENDING = "DELETE FROM pending_commits WHERE repository_id = ?";
     private static final String INSERT_OUTLIER =
             "INSERT INTO outlier_files (repository_id, sha, path, language, additions, deletions, included)";
@@ -171,7 +174,13 @@ public final class CommitFactStore {
         Rows.insert(c, INSERT_EXCLUSION, "", 7, exclusions, "commit_exclusions", probe);
         Rows.insert(c, INSERT_DETECTION, "", 8, detections, "commit_detections", probe);
         Rows.insert(c, INSERT_OUTLIER, "", 7, outliers, "outlier_files", probe);
-        endChange(c, repositoryId, owners);
+        if (owners.size() == 1) {
+            // no other repository can hold these commits: nothing is a copy, and the new sums are in memory
+            Rollups.addFacts(c, repositoryId, bySha.values(), probe);
+            clearPending(c, repositoryId);
+        } else {
+            endChange(c, repositoryId, owners);
+        }
     }
 
     /** Takes the pending commits' contributions out of the rollups before their facts change. */
@@ -181,6 +190,16 @@ public final class CommitFactStore {
         shas.forEach(sha -> pending.add(new Object[] {repositoryId, sha}));
         Rows.insert(c, INSERT_PENDING, " ON CONFLICT (repository_id, sha) DO NOTHING", 2, pending, "pending_commits",
                 probe);
+        // new commits (the usual case when collecting) contribute nothing yet: skip six statements
+        String ids = owners.stream().map(String::valueOf).collect(Collectors.joining(","));
+        try (PreparedStatement ps = c.prepareStatement(ANY_STORED.formatted(ids))) {
+            ps.setLong(1, repositoryId);
+            try (var rs = ps.executeQuery()) {
+                if (rs.next() && rs.getLong(1) == 0) {
+                    return;
+                }
+            }
+        }
         Rollups.apply(c, repositoryId, owners, -1, probe);
     }
 
@@ -194,6 +213,10 @@ public final class CommitFactStore {
             }
         }
         Rollups.apply(c, repositoryId, owners, 1, probe);
+        clearPending(c, repositoryId);
+    }
+
+    private static void clearPending(Connection c, long repositoryId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(CLEAR_PENDING)) {
             ps.setLong(1, repositoryId);
             ps.executeUpdate();
