@@ -61,11 +61,13 @@ public final class CommitFactStore {
             """;
     /** Every copy of a pending sha but the one in the owner's lowest repository id; ids are inlined (from the DB). */
     private static final String RECORD_COPIES = """
-            INSERT INTO commit_copies (repository_id, sha)
-            SELECT f.repository_id, f.sha FROM pending_commits p CROSS JOIN commit_facts f
+            INSERT INTO commit_copies (repository_id, sha, original_repository_id)
+            SELECT f.repository_id, f.sha, o.original FROM pending_commits p CROSS JOIN commit_facts f
+            CROSS JOIN (SELECT m.sha, MIN(m.repository_id) AS original FROM pending_commits q CROSS JOIN commit_facts m
+                        WHERE q.repository_id = ? AND m.repository_id IN (%1$s) AND m.sha = q.sha
+                        GROUP BY m.sha) o
             WHERE p.repository_id = ? AND f.repository_id IN (%1$s) AND f.sha = p.sha
-              AND EXISTS (SELECT 1 FROM commit_facts m
-                          WHERE m.sha = f.sha AND m.repository_id IN (%1$s) AND m.repository_id < f.repository_id)
+              AND o.sha = f.sha AND f.repository_id > o.original
             ON CONFLICT (repository_id, sha) DO NOTHING""";
     private static final String FORGET_COPIES = """
             DELETE FROM commit_copies
@@ -206,11 +208,14 @@ public final class CommitFactStore {
     /** Works out which repository's copy of each pending sha counts, and puts the contributions back. */
     private void endChange(Connection c, long repositoryId, List<Long> owners) throws SQLException {
         String ids = owners.stream().map(String::valueOf).collect(Collectors.joining(","));
-        for (String sql : List.of(FORGET_COPIES.formatted(ids), RECORD_COPIES.formatted(ids))) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, repositoryId);
-                probe.written("commit_copies", ps.executeUpdate());
-            }
+        try (PreparedStatement ps = c.prepareStatement(FORGET_COPIES.formatted(ids))) {
+            ps.setLong(1, repositoryId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(RECORD_COPIES.formatted(ids))) {
+            ps.setLong(1, repositoryId);
+            ps.setLong(2, repositoryId);
+            probe.written("commit_copies", ps.executeUpdate());
         }
         Rollups.apply(c, repositoryId, owners, 1, probe);
         clearPending(c, repositoryId);

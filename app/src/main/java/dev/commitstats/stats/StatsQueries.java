@@ -107,12 +107,10 @@ public final class StatsQueries {
                 SELECT 1 FROM commit_facts o
                 WHERE o.sha = d.sha AND o.repository_id < d.repository_id AND o.repository_id IN (:repos))""";
 
-    private static final String COUNT_ORPHANS = """
+    /** Whether any copy in scope may be orphaned: its original was recorded in a repository now out of scope. */
+    private static final String MAY_HAVE_ORPHANS = """
             SELECT COUNT(*) FROM commit_copies d
-            WHERE d.repository_id IN (:repos)
-              AND NOT EXISTS (
-                SELECT 1 FROM commit_facts o
-                WHERE o.sha = d.sha AND o.repository_id < d.repository_id AND o.repository_id IN (:repos))""";
+            WHERE d.repository_id IN (:repos) AND d.original_repository_id NOT IN (:repos)""";
 
     private static final String RAW_DAYS = """
             SELECT t.local_day, COUNT(*) AS commits, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions
@@ -189,7 +187,7 @@ public final class StatsQueries {
         Adder a = new Adder(today);
         if (!repos.isEmpty() && !emails.isEmpty()) {
             add(a, repos, emails, today, Queries.ROLLUPS);
-            if (jdbc.sql(COUNT_ORPHANS).param("repos", repos).query(Long.class).single() > 0) {
+            if (jdbc.sql(MAY_HAVE_ORPHANS).param("repos", repos).query(Long.class).single() > 0) {
                 add(a, repos, emails, today, Queries.ORPHANS);
             }
             includedOutliers(a, repos, emails);
