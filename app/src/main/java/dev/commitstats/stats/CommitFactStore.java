@@ -76,6 +76,9 @@ public final class CommitFactStore {
     private static final String ANY_STORED = """
             SELECT COUNT(*) FROM pending_commits p CROSS JOIN commit_facts f
             WHERE p.repository_id = ? AND f.repository_id IN (%s) AND f.sha = p.sha""";
+    private static final String COPIES_HERE = """
+            SELECT sha FROM commit_copies
+            WHERE repository_id = ? AND sha IN (SELECT sha FROM pending_commits WHERE repository_id = ?)""";
     private static final String CLEAR_PENDING = "DELETE FROM pending_commits WHERE repository_id = ?";
     private static final String INSERT_OUTLIER =
             "INSERT INTO outlier_files (repository_id, sha, path, language, additions, deletions, included)";
@@ -165,8 +168,7 @@ public final class CommitFactStore {
             }
         }
         List<String> shas = new ArrayList<>(bySha.keySet());
-        List<Long> owners = registry.repositoryIdsOfOwner(repositoryId);
-        beginChange(c, repositoryId, shas, owners);
+        Change change = beginChange(c, repositoryId, shas);
         Rows.insert(c, UPSERT_FACT_HEAD, UPSERT_FACT_TAIL, 14, facts, "commit_facts", probe);
         // child rows are replaced, not merged: a fact written again may have lost a language or a detection
         for (String table : CHILD_TABLES) {
@@ -176,49 +178,87 @@ public final class CommitFactStore {
         Rows.insert(c, INSERT_EXCLUSION, "", 7, exclusions, "commit_exclusions", probe);
         Rows.insert(c, INSERT_DETECTION, "", 8, detections, "commit_detections", probe);
         Rows.insert(c, INSERT_OUTLIER, "", 7, outliers, "outlier_files", probe);
-        if (owners.size() == 1) {
-            // no other repository can hold these commits: nothing is a copy, and the new sums are in memory
-            Rollups.addFacts(c, repositoryId, bySha.values(), probe);
-            clearPending(c, repositoryId);
-        } else {
-            endChange(c, repositoryId, owners);
-        }
+        Set<String> copies = endChange(c, change);
+        List<CommitFact> counted = new ArrayList<>(bySha.size());
+        bySha.values().forEach(f -> {
+            if (!copies.contains(f.sha())) {
+                counted.add(f);
+            }
+        });
+        // this repository's new sums are in memory; reading them back would cost a join per rollup table
+        Rollups.addFacts(c, repositoryId, counted, probe);
+        clearPending(c, repositoryId);
+    }
+
+    /**
+     * A change to some commits of a repository: the owner's other repositories, and whether the commits are stored
+     * already here or there (new commits, the usual case, contribute nothing yet and skip the subtraction).
+     */
+    private record Change(long repositoryId, List<Long> owners, List<Long> siblings, boolean storedHere,
+            boolean storedInSiblings) {
     }
 
     /** Takes the pending commits' contributions out of the rollups before their facts change. */
-    private void beginChange(Connection c, long repositoryId, List<String> shas, List<Long> owners)
-            throws SQLException {
+    private Change beginChange(Connection c, long repositoryId, List<String> shas) throws SQLException {
         List<Object[]> pending = new ArrayList<>(shas.size());
         shas.forEach(sha -> pending.add(new Object[] {repositoryId, sha}));
         Rows.insert(c, INSERT_PENDING, " ON CONFLICT (repository_id, sha) DO NOTHING", 2, pending, "pending_commits",
                 probe);
-        // new commits (the usual case when collecting) contribute nothing yet: skip six statements
-        String ids = owners.stream().map(String::valueOf).collect(Collectors.joining(","));
+        List<Long> owners = registry.repositoryIdsOfOwner(repositoryId);
+        List<Long> siblings = owners.stream().filter(id -> id != repositoryId).collect(Collectors.toList());
+        Change change = new Change(repositoryId, owners, siblings, anyStored(c, repositoryId, List.of(repositoryId)),
+                !siblings.isEmpty() && anyStored(c, repositoryId, siblings));
+        if (change.storedHere()) {
+            Rollups.apply(c, repositoryId, List.of(repositoryId), -1, probe);
+        }
+        if (change.storedInSiblings()) {
+            Rollups.apply(c, repositoryId, siblings, -1, probe);
+        }
+        return change;
+    }
+
+    private static boolean anyStored(Connection c, long repositoryId, List<Long> in) throws SQLException {
+        String ids = in.stream().map(String::valueOf).collect(Collectors.joining(","));
         try (PreparedStatement ps = c.prepareStatement(ANY_STORED.formatted(ids))) {
             ps.setLong(1, repositoryId);
             try (var rs = ps.executeQuery()) {
-                if (rs.next() && rs.getLong(1) == 0) {
-                    return;
-                }
+                return rs.next() && rs.getLong(1) > 0;
             }
         }
-        Rollups.apply(c, repositoryId, owners, -1, probe);
     }
 
-    /** Works out which repository's copy of each pending sha counts, and puts the contributions back. */
-    private void endChange(Connection c, long repositoryId, List<Long> owners) throws SQLException {
-        String ids = owners.stream().map(String::valueOf).collect(Collectors.joining(","));
+    /**
+     * Works out which repository's copy of each pending sha counts, puts the other repositories' contributions back,
+     * and returns the pending shas that are copies in this repository.
+     */
+    private Set<String> endChange(Connection c, Change change) throws SQLException {
+        if (change.siblings().isEmpty()) {
+            return Set.of(); // no other repository can hold these commits
+        }
+        String ids = change.owners().stream().map(String::valueOf).collect(Collectors.joining(","));
         try (PreparedStatement ps = c.prepareStatement(FORGET_COPIES.formatted(ids))) {
-            ps.setLong(1, repositoryId);
+            ps.setLong(1, change.repositoryId());
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement(RECORD_COPIES.formatted(ids))) {
-            ps.setLong(1, repositoryId);
-            ps.setLong(2, repositoryId);
-            probe.written("commit_copies", ps.executeUpdate());
+        Set<String> copies = new HashSet<>();
+        if (change.storedInSiblings()) {
+            try (PreparedStatement ps = c.prepareStatement(RECORD_COPIES.formatted(ids))) {
+                ps.setLong(1, change.repositoryId());
+                ps.setLong(2, change.repositoryId());
+                probe.written("commit_copies", ps.executeUpdate());
+            }
+            try (PreparedStatement ps = c.prepareStatement(COPIES_HERE)) {
+                ps.setLong(1, change.repositoryId());
+                ps.setLong(2, change.repositoryId());
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        copies.add(rs.getString(1));
+                    }
+                }
+            }
+            Rollups.apply(c, change.repositoryId(), change.siblings(), 1, probe);
         }
-        Rollups.apply(c, repositoryId, owners, 1, probe);
-        clearPending(c, repositoryId);
+        return copies;
     }
 
     private static void clearPending(Connection c, long repositoryId) throws SQLException {
@@ -256,15 +296,15 @@ public final class CommitFactStore {
         List<String> list = List.copyOf(new HashSet<>(shas));
         transactions.executeWithoutResult(status -> {
             template.execute((ConnectionCallback<Void>) c -> {
-                List<Long> owners = registry.repositoryIdsOfOwner(repositoryId);
-                beginChange(c, repositoryId, list, owners);
+                Change change = beginChange(c, repositoryId, list);
                 // children first: cheaper than relying on SQLite's per-row cascade, and independent of foreign_keys
                 for (String table : CHILD_TABLES) {
                     Rows.deleteBySha(c, table, repositoryId, list);
                 }
                 Rows.deleteBySha(c, "commit_copies", repositoryId, list);
                 Rows.deleteBySha(c, "commit_facts", repositoryId, list);
-                endChange(c, repositoryId, owners);
+                endChange(c, change);
+                clearPending(c, repositoryId);
                 return null;
             });
             if (cursorOrNull != null) {

@@ -67,6 +67,11 @@ class StatsQueriesTests {
         t.store.writeBatch(t.repo, original.subList(0, 50), null);
         assertThat(t.totals()).isEqualTo(Testbed.expected(original));
         assertThat(t.stats().repositories()).extracting(RepositoryShare::commits).containsExactly(50L, 30L);
+        // writing either repository again changes nothing
+        t.store.writeBatch(fork, original, null);
+        t.store.writeBatch(t.repo, original.subList(0, 50), null);
+        assertThat(t.totals()).isEqualTo(Testbed.expected(original));
+        assertThat(t.stats().repositories()).extracting(RepositoryShare::commits).containsExactly(50L, 30L);
 
         // a force-push removes ten commits from the original: the fork's copies count again
         t.store.deleteCommits(t.repo, original.subList(0, 10).stream().map(CommitFact::sha).toList(), null);
