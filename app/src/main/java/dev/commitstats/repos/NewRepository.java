@@ -1,0 +1,28 @@
+package dev.commitstats.repos;
+
+import java.util.Objects;
+
+/**
+ * A repository to register for a user.
+ *
+ * @param cloneUrl   a clone URL, or for {@link Provider#LOCAL} a path on the server; unique per user
+ * @param provider   where it comes from
+ * @param name       the repository's name
+ * @param ownerGroup the owner or group (organisation) it belongs to; may be null
+ * @param active     whether its commits count
+ * @param extra      added by hand rather than discovered through a provider account
+ */
+public record NewRepository(String cloneUrl, Provider provider, String name, String ownerGroup, boolean active,
+        boolean extra) {
+
+    public NewRepository {
+        Objects.requireNonNull(cloneUrl, "cloneUrl");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(name, "name");
+    }
+
+    /** An active, hand-added repository without owner group. */
+    public static NewRepository of(String cloneUrl, Provider provider, String name) {
+        return new NewRepository(cloneUrl, provider, name, null, true, true);
+    }
+}

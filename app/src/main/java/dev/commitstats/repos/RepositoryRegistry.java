@@ -1,0 +1,195 @@
+package dev.commitstats.repos;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Users, their identities and their repositories. Thread-safe.
+ *
+ * <p>Every method runs in the caller's Spring transaction when there is one on the same data source (so that
+ * {@link #saveCursor} commits together with the facts it describes), and in its own auto-commit otherwise.
+ */
+public final class RepositoryRegistry {
+
+    private static final String REPOSITORY_COLUMNS = """
+            id, user_id, clone_url, provider, name, owner_group, is_active, is_extra, status, error_message,
+            last_commit_sha, last_commit_time, all_commits_processed""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public RepositoryRegistry(DataSource dataSource, Clock clock) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a user.
+     *
+     * @throws IllegalArgumentException when the login is taken
+     */
+    public User createUser(String login, String displayName, ZoneId timeZone) {
+        Objects.requireNonNull(login, "login");
+        long id = jdbc.sql("""
+                        INSERT INTO users (login, display_name, time_zone, created_at)
+                        VALUES (:login, :name, :zone, :now)
+                        ON CONFLICT (login) DO NOTHING RETURNING id""")
+                .param("login", login).param("name", displayName).param("zone", timeZone.getId())
+                .param("now", clock.instant().getEpochSecond())
+                .query(Long.class).optional()
+                .orElseThrow(() -> new IllegalArgumentException("the login " + login + " is taken"));
+        return new User(id, login, displayName, timeZone, false);
+    }
+
+    /** The user with this login, created (time zone UTC) when there is none. */
+    public User findOrCreateUser(String login, String displayName) {
+        return findUser(login).orElseGet(() -> createUser(login, displayName, ZoneId.of("UTC")));
+    }
+
+    public Optional<User> findUser(String login) {
+        return jdbc.sql("SELECT id, login, display_name, time_zone, published FROM users WHERE login = :login")
+                .param("login", login).query(RepositoryRegistry::user).optional();
+    }
+
+    public Optional<User> user(long userId) {
+        return jdbc.sql("SELECT id, login, display_name, time_zone, published FROM users WHERE id = :id")
+                .param("id", userId).query(RepositoryRegistry::user).optional();
+    }
+
+    public void setPublished(long userId, boolean published) {
+        jdbc.sql("UPDATE users SET published = :p WHERE id = :id").param("p", published).param("id", userId).update();
+    }
+
+    /**
+     * Adds a commit email to the user; lower-cased, because commit facts are matched on the lower-cased author email.
+     * Adding an email the user already has is a no-op.
+     */
+    public void addIdentity(long userId, String email) {
+        jdbc.sql("INSERT INTO identities (user_id, email) VALUES (:u, :e) ON CONFLICT (user_id, email) DO NOTHING")
+                .param("u", userId).param("e", normalizeEmail(email)).update();
+    }
+
+    /** The user's emails, lower-cased and sorted. */
+    public List<String> identities(long userId) {
+        return jdbc.sql("SELECT email FROM identities WHERE user_id = :u ORDER BY email")
+                .param("u", userId).query(String.class).list();
+    }
+
+    /** How commit facts and identities spell an email, so that matching is case-insensitive. */
+    public static String normalizeEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Registers a repository for the user and returns its id; its status starts as pending.
+     *
+     * @throws IllegalArgumentException when the user has already registered this clone URL
+     */
+    public long registerRepository(long userId, NewRepository repo) {
+        return jdbc.sql("""
+                        INSERT INTO repositories (user_id, clone_url, provider, name, owner_group, is_active, is_extra)
+                        VALUES (:u, :url, :provider, :name, :owner, :active, :extra)
+                        ON CONFLICT (user_id, clone_url) DO NOTHING RETURNING id""")
+                .param("u", userId).param("url", repo.cloneUrl()).param("provider", repo.provider().dbName())
+                .param("name", repo.name()).param("owner", repo.ownerGroup()).param("active", repo.active())
+                .param("extra", repo.extra())
+                .query(Long.class).optional()
+                .orElseThrow(() -> new IllegalArgumentException("already registered: " + repo.cloneUrl()));
+    }
+
+    public Optional<Repository> repository(long repositoryId) {
+        return jdbc.sql("SELECT " + REPOSITORY_COLUMNS + " FROM repositories WHERE id = :id")
+                .param("id", repositoryId).query(RepositoryRegistry::repository).optional();
+    }
+
+    /** The user's repositories, by id. */
+    public List<Repository> repositories(long userId) {
+        return jdbc.sql("SELECT " + REPOSITORY_COLUMNS + " FROM repositories WHERE user_id = :u ORDER BY id")
+                .param("u", userId).query(RepositoryRegistry::repository).list();
+    }
+
+    /** The ids of the user's active repositories, ascending: the ones whose commits count. */
+    public List<Long> activeRepositoryIds(long userId) {
+        return jdbc.sql("SELECT id FROM repositories WHERE user_id = :u AND is_active = TRUE ORDER BY id")
+                .param("u", userId).query(Long.class).list();
+    }
+
+    /** The ids of every repository (active or not) of the user who owns this one, ascending. */
+    public List<Long> repositoryIdsOfOwner(long repositoryId) {
+        return jdbc.sql("""
+                        SELECT id FROM repositories
+                        WHERE user_id = (SELECT user_id FROM repositories WHERE id = :id) ORDER BY id""")
+                .param("id", repositoryId).query(Long.class).list();
+    }
+
+    public void setActive(long repositoryId, boolean active) {
+        jdbc.sql("UPDATE repositories SET is_active = :a WHERE id = :id").param("a", active).param("id", repositoryId)
+                .update();
+    }
+
+    /** Records a collection status; the error message is kept only with {@link RepositoryStatus#ERROR}. */
+    public void setStatus(long repositoryId, RepositoryStatus status, String errorMessage) {
+        int n = jdbc.sql("""
+                        UPDATE repositories SET status = :s, error_message = :m, last_update = :now
+                        WHERE id = :id""")
+                .param("s", status.dbName()).param("m", status == RepositoryStatus.ERROR ? errorMessage : null)
+                .param("now", clock.instant().getEpochSecond()).param("id", repositoryId).update();
+        requireOne(n, repositoryId);
+    }
+
+    /** How far collection got in the repository. */
+    public RepositoryCursor cursor(long repositoryId) {
+        return repository(repositoryId).map(Repository::cursor)
+                .orElseThrow(() -> new IllegalArgumentException("no repository " + repositoryId));
+    }
+
+    /**
+     * Saves the cursor, its status and the update time; clears the error message unless the status is an error. Meant
+     * to run inside the transaction that stored the facts the cursor describes.
+     */
+    public void saveCursor(long repositoryId, RepositoryCursor cursor) {
+        Instant t = cursor.lastCommitTime();
+        int n = jdbc.sql("""
+                        UPDATE repositories
+                        SET last_commit_sha = :sha, last_commit_time = :t, all_commits_processed = :all,
+                            status = :s, last_update = :now,
+                            error_message = CASE WHEN :s = 'error' THEN error_message END
+                        WHERE id = :id""")
+                .param("sha", cursor.lastCommitSha()).param("t", t == null ? null : t.getEpochSecond())
+                .param("all", cursor.allCommitsProcessed()).param("s", cursor.status().dbName())
+                .param("now", clock.instant().getEpochSecond()).param("id", repositoryId).update();
+        requireOne(n, repositoryId);
+    }
+
+    private static void requireOne(int updated, long repositoryId) {
+        if (updated != 1) {
+            throw new IllegalArgumentException("no repository " + repositoryId);
+        }
+    }
+
+    private static User user(ResultSet rs, int row) throws SQLException {
+        return new User(rs.getLong("id"), rs.getString("login"), rs.getString("display_name"),
+                ZoneId.of(rs.getString("time_zone")), rs.getBoolean("published"));
+    }
+
+    private static Repository repository(ResultSet rs, int row) throws SQLException {
+        long t = rs.getLong("last_commit_time");
+        Instant lastTime = rs.wasNull() ? null : Instant.ofEpochSecond(t);
+        RepositoryCursor cursor = new RepositoryCursor(rs.getString("last_commit_sha"), lastTime,
+                rs.getBoolean("all_commits_processed"), RepositoryStatus.fromDb(rs.getString("status")));
+        return new Repository(rs.getLong("id"), rs.getLong("user_id"), rs.getString("clone_url"),
+                Provider.fromDb(rs.getString("provider")), rs.getString("name"), rs.getString("owner_group"),
+                rs.getBoolean("is_active"), rs.getBoolean("is_extra"), rs.getString("error_message"), cursor);
+    }
+}

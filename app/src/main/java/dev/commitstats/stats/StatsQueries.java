@@ -1,0 +1,486 @@
+package dev.commitstats.stats;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.LongFunction;
+
+import javax.sql.DataSource;
+
+import dev.commitstats.core.commit.CommitType;
+import dev.commitstats.core.detect.DetectionKind;
+import dev.commitstats.core.mining.ExclusionBucket;
+import dev.commitstats.core.mining.LineCount;
+import dev.commitstats.core.mining.Totals;
+import dev.commitstats.repos.RepositoryRegistry;
+import dev.commitstats.repos.User;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A user's numbers, added up in SQL: over their active repositories and the commits whose author email is one of
+ * their identities, each sha counted once even when a fork or mirror holds it too (the copy in the repository with the
+ * lowest id counts). Outlier files the user included move from the bulk bucket into their language everywhere.
+ * Thread-safe.
+ *
+ * <p>Why the queries look like this: they read the rollup tables (per repository, author and local day), which the
+ * write path keeps equal to the sums over the facts that are not copies of a commit in a lower-id repository of the
+ * same owner; so a CV costs a scan over days, not commits. The only facts read directly are the copies whose original
+ * is not in scope (its repository is inactive), added back by the same aggregates over raw rows, and the included
+ * outlier files. Key-metric windows are summed in SQL; weeks, months and streaks are folded in Java from at most a
+ * few thousand day rows. Figures: docs/benchmarks.md.
+ *
+ * <p>The queries of one call do not share a snapshot: a batch committed in between shows up in some aggregates and
+ * not others until the next call. A read transaction would make SQLite (IMMEDIATE mode) hold the write lock.
+ */
+public final class StatsQueries {
+
+    private static final String SCOPE = "t.repository_id IN (:repos) AND t.author_email IN (:emails)";
+
+    /** Six sums over key-metric windows: last and previous 52 weeks, 13 weeks, week. */
+    private static final String WINDOWS = """
+            SUM(CASE WHEN t.local_day BETWEEN :c52 AND :today THEN %1$s ELSE 0 END) AS c52,
+            SUM(CASE WHEN t.local_day BETWEEN :p52 AND :c52e THEN %1$s ELSE 0 END) AS p52,
+            SUM(CASE WHEN t.local_day BETWEEN :c13 AND :today THEN %1$s ELSE 0 END) AS c13,
+            SUM(CASE WHEN t.local_day BETWEEN :p13 AND :c13e THEN %1$s ELSE 0 END) AS p13,
+            SUM(CASE WHEN t.local_day BETWEEN :c1 AND :today THEN %1$s ELSE 0 END) AS c1,
+            SUM(CASE WHEN t.local_day BETWEEN :p1 AND :c1e THEN %1$s ELSE 0 END) AS p1""";
+
+    private static final String ROLLUP_DAYS = """
+            SELECT t.local_day, SUM(t.commits) AS commits, SUM(t.additions) AS additions,
+                   SUM(t.deletions) AS deletions
+            FROM rollup_days t WHERE %s GROUP BY t.local_day""".formatted(SCOPE);
+
+    private static final String ROLLUP_REPOSITORIES = """
+            SELECT t.repository_id, SUM(t.commits) AS commits, SUM(t.additions) AS additions,
+                   SUM(t.deletions) AS deletions
+            FROM rollup_days t WHERE %s GROUP BY t.repository_id""".formatted(SCOPE);
+
+    private static final String ROLLUP_TYPES = """
+            SELECT t.type, SUM(t.commits) AS commits, SUM(t.breaking) AS breaking,
+            """ + WINDOWS.formatted("t.commits") + """
+
+            FROM rollup_types t WHERE %s GROUP BY t.type""".formatted(SCOPE);
+
+    private static final String ROLLUP_HOURS = """
+            SELECT t.local_weekday, t.local_hour, SUM(t.commits) AS commits
+            FROM rollup_hours t WHERE %s GROUP BY t.local_weekday, t.local_hour""".formatted(SCOPE);
+
+    private static final String ROLLUP_LANGUAGES = """
+            SELECT t.language, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions, SUM(t.files) AS files,
+            """ + WINDOWS.formatted("t.additions") + """
+
+            FROM rollup_languages t WHERE %s GROUP BY t.language""".formatted(SCOPE);
+
+    private static final String ROLLUP_EXCLUSIONS = """
+            SELECT t.bucket, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions, SUM(t.files) AS files
+            FROM rollup_exclusions t WHERE %s GROUP BY t.bucket""".formatted(SCOPE);
+
+    private static final String ROLLUP_DETECTIONS = """
+            SELECT t.local_day, t.kind, t.ecosystem, t.name, SUM(t.detections) AS detections
+            FROM rollup_detections t WHERE %s GROUP BY t.local_day, t.kind, t.ecosystem, t.name""".formatted(SCOPE);
+
+    /**
+     * Rows (of {@code commit_facts} or a child table, as {@code t}) of copies whose original is out of scope, so that
+     * they count after all. CROSS JOIN makes SQLite start from the few recorded copies.
+     */
+    private static final String ORPHANS = """
+            commit_copies d CROSS JOIN %1$s t
+            WHERE d.repository_id IN (:repos) AND t.repository_id = d.repository_id AND t.sha = d.sha
+              AND t.author_email IN (:emails)
+              AND NOT EXISTS (
+                SELECT 1 FROM commit_facts o
+                WHERE o.sha = d.sha AND o.repository_id < d.repository_id AND o.repository_id IN (:repos))""";
+
+    /** Whether any copy in scope may be orphaned: its original was recorded in a repository now out of scope. */
+    private static final String MAY_HAVE_ORPHANS = """
+            SELECT COUNT(*) FROM commit_copies d
+            WHERE d.repository_id IN (:repos) AND d.original_repository_id NOT IN (:repos)""";
+
+    private static final String RAW_DAYS = """
+            SELECT t.local_day, COUNT(*) AS commits, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions
+            FROM %s GROUP BY t.local_day""".formatted(ORPHANS.formatted("commit_facts"));
+
+    private static final String RAW_REPOSITORIES = """
+            SELECT t.repository_id, COUNT(*) AS commits, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions
+            FROM %s GROUP BY t.repository_id""".formatted(ORPHANS.formatted("commit_facts"));
+
+    private static final String RAW_TYPES = """
+            SELECT t.type, COUNT(*) AS commits, SUM(CASE WHEN t.breaking THEN 1 ELSE 0 END) AS breaking,
+            """ + WINDOWS.formatted("1") + """
+
+            FROM %s GROUP BY t.type""".formatted(ORPHANS.formatted("commit_facts"));
+
+    private static final String RAW_HOURS = """
+            SELECT t.local_weekday, t.local_hour, COUNT(*) AS commits
+            FROM %s GROUP BY t.local_weekday, t.local_hour""".formatted(ORPHANS.formatted("commit_facts"));
+
+    private static final String RAW_LANGUAGES = """
+            SELECT t.language, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions, SUM(t.files) AS files,
+            """ + WINDOWS.formatted("t.additions") + """
+
+            FROM %s GROUP BY t.language""".formatted(ORPHANS.formatted("commit_languages"));
+
+    private static final String RAW_EXCLUSIONS = """
+            SELECT t.bucket, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions, SUM(t.files) AS files
+            FROM %s GROUP BY t.bucket""".formatted(ORPHANS.formatted("commit_exclusions"));
+
+    private static final String RAW_DETECTIONS = """
+            SELECT t.local_day, t.kind, t.ecosystem, t.name, 1 AS detections
+            FROM %s""".formatted(ORPHANS.formatted("commit_detections"));
+
+    /** Few rows (the owner's included files), so the join starts from them; copies are dropped by (sha, path). */
+    private static final String INCLUDED_OUTLIERS = """
+            SELECT o.repository_id, f.local_day, o.sha, o.path, o.language, o.additions, o.deletions
+            FROM outlier_files o CROSS JOIN commit_facts f
+            WHERE o.included = TRUE AND o.repository_id IN (:repos)
+              AND f.repository_id = o.repository_id AND f.sha = o.sha AND f.author_email IN (:emails)
+            ORDER BY o.repository_id""";
+
+    /** First and last commit, in the author's own offset; the author_time index finds them without a scan. */
+    private static final String EXTREME = """
+            SELECT author_time, author_offset_minutes FROM commit_facts
+            WHERE repository_id IN (:repos) AND author_email IN (:emails)
+            ORDER BY author_time %s LIMIT 1""";
+
+    private static final int WEEK = 7;
+
+    private final JdbcClient jdbc;
+    private final RepositoryRegistry registry;
+
+    public StatsQueries(DataSource dataSource, RepositoryRegistry registry) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.registry = registry;
+    }
+
+    /** The headline totals: the same numbers {@link dev.commitstats.core.mining.TotalsBuilder} gives over the facts. */
+    public Totals totals(long userId) {
+        return userStats(userId, Instant.now()).totals();
+    }
+
+    /**
+     * Everything a CV shows for the user.
+     *
+     * @param userId the user
+     * @param now    the end of the key-metric windows and streaks; "today" is its date in the user's time zone
+     */
+    public UserStats userStats(long userId, Instant now) {
+        User user = registry.user(userId).orElseThrow(() -> new IllegalArgumentException("no user " + userId));
+        List<Long> repos = registry.activeRepositoryIds(userId);
+        List<String> emails = registry.identities(userId);
+        long today = LocalDate.ofInstant(now, user.timeZone()).toEpochDay();
+        Adder a = new Adder(today);
+        if (!repos.isEmpty() && !emails.isEmpty()) {
+            add(a, repos, emails, today, Queries.ROLLUPS);
+            if (jdbc.sql(MAY_HAVE_ORPHANS).param("repos", repos).query(Long.class).single() > 0) {
+                add(a, repos, emails, today, Queries.ORPHANS);
+            }
+            includedOutliers(a, repos, emails);
+            a.first = extreme(repos, emails, "ASC");
+            a.last = extreme(repos, emails, "DESC");
+        }
+        return a.result();
+    }
+
+    /** The same aggregates, read from the rollups or computed over orphaned copies. */
+    private enum Queries {
+        ROLLUPS(ROLLUP_DAYS, ROLLUP_REPOSITORIES, ROLLUP_TYPES, ROLLUP_HOURS, ROLLUP_LANGUAGES, ROLLUP_EXCLUSIONS,
+                ROLLUP_DETECTIONS),
+        ORPHANS(RAW_DAYS, RAW_REPOSITORIES, RAW_TYPES, RAW_HOURS, RAW_LANGUAGES, RAW_EXCLUSIONS, RAW_DETECTIONS);
+
+        final String days;
+        final String repositories;
+        final String types;
+        final String hours;
+        final String languages;
+        final String exclusions;
+        final String detections;
+
+        Queries(String days, String repositories, String types, String hours, String languages, String exclusions,
+                String detections) {
+            this.days = days;
+            this.repositories = repositories;
+            this.types = types;
+            this.hours = hours;
+            this.languages = languages;
+            this.exclusions = exclusions;
+            this.detections = detections;
+        }
+    }
+
+    private JdbcClient.StatementSpec sql(String sql, List<Long> repos, List<String> emails, long today) {
+        JdbcClient.StatementSpec spec = jdbc.sql(sql).param("repos", repos).param("emails", emails);
+        if (sql.contains(":today")) {
+            spec = spec.param("today", today)
+                    .param("c52", today - 52 * WEEK + 1).param("p52", today - 104 * WEEK + 1)
+                    .param("c52e", today - 52 * WEEK)
+                    .param("c13", today - 13 * WEEK + 1).param("p13", today - 26 * WEEK + 1)
+                    .param("c13e", today - 13 * WEEK)
+                    .param("c1", today - WEEK + 1).param("p1", today - 2 * WEEK + 1).param("c1e", today - WEEK);
+        }
+        return spec;
+    }
+
+    private void add(Adder a, List<Long> repos, List<String> emails, long today, Queries q) {
+        sql(q.days, repos, emails, today).query(rs -> {
+            a.day(rs.getLong("local_day"), rs.getLong("commits"), rs.getLong("additions"), rs.getLong("deletions"));
+        });
+        sql(q.types, repos, emails, today).query(rs -> {
+            CommitType type = CommitType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT));
+            a.type(type, rs.getLong("commits"), rs.getLong("breaking"), windows(rs));
+        });
+        sql(q.hours, repos, emails, today).query(rs -> {
+            a.punch[(rs.getInt("local_weekday") - 1) * 24 + rs.getInt("local_hour")] += rs.getLong("commits");
+        });
+        sql(q.repositories, repos, emails, today).query(rs -> {
+            a.repository(rs.getLong("repository_id"), rs.getLong("commits"), rs.getLong("additions"),
+                    rs.getLong("deletions"));
+        });
+        sql(q.languages, repos, emails, today).query(rs -> {
+            a.language(rs.getString("language"), rs.getLong("additions"), rs.getLong("deletions"),
+                    rs.getLong("files"), windows(rs));
+        });
+        sql(q.exclusions, repos, emails, today).query(rs -> {
+            a.excluded(ExclusionBucket.fromJsonName(rs.getString("bucket")), rs.getLong("additions"),
+                    rs.getLong("deletions"), rs.getLong("files"));
+        });
+        sql(q.detections, repos, emails, today).query(rs -> {
+            a.detection(rs.getLong("local_day"), DetectionKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+                    rs.getString("ecosystem"), rs.getString("name"), rs.getLong("detections"));
+        });
+    }
+
+    private static long[] windows(ResultSet rs) throws SQLException {
+        return new long[] {rs.getLong("c52"), rs.getLong("p52"), rs.getLong("c13"), rs.getLong("p13"),
+                rs.getLong("c1"), rs.getLong("p1")};
+    }
+
+    private void includedOutliers(Adder a, List<Long> repos, List<String> emails) {
+        Set<String> seen = new HashSet<>();
+        jdbc.sql(INCLUDED_OUTLIERS).param("repos", repos).param("emails", emails).query(rs -> {
+            // the owner's decision is stored on every copy of the commit; count the file once, in the lowest repository
+            if (seen.add(rs.getString("sha") + '\n' + rs.getString("path"))) {
+                a.includeOutlier(rs.getLong("repository_id"), rs.getLong("local_day"), rs.getString("language"),
+                        rs.getLong("additions"), rs.getLong("deletions"));
+            }
+        });
+    }
+
+    private OffsetDateTime extreme(List<Long> repos, List<String> emails, String direction) {
+        return jdbc.sql(EXTREME.formatted(direction)).param("repos", repos).param("emails", emails)
+                .query((rs, n) -> Instant.ofEpochSecond(rs.getLong(1))
+                        .atOffset(ZoneOffset.ofTotalSeconds(rs.getInt(2) * 60)))
+                .optional().orElse(null);
+    }
+
+    /** Folds the grouped rows into the result. One per query; not thread-safe. */
+    private static final class Adder {
+        final long today;
+        final TreeMap<Long, long[]> days = new TreeMap<>();
+        final EnumMap<CommitType, Long> types = new EnumMap<>(CommitType.class);
+        long breaking;
+        OffsetDateTime first;
+        OffsetDateTime last;
+        final long[] punch = new long[7 * 24];
+        final TreeMap<Long, long[]> repositories = new TreeMap<>();
+        final Map<String, long[]> languages = new HashMap<>();
+        final EnumMap<ExclusionBucket, long[]> excluded = new EnumMap<>(ExclusionBucket.class);
+        final EnumMap<DetectionKind, Long> tools = new EnumMap<>(DetectionKind.class);
+        final Map<String, SortedSet<String>> packages = new TreeMap<>();
+        /** Per key metric: total, then the six window sums in {@link #WINDOWS} order. */
+        final Map<String, long[]> metrics = new LinkedHashMap<>();
+
+        Adder(long today) {
+            this.today = today;
+        }
+
+        void day(long day, long commits, long additions, long deletions) {
+            long[] d = days.computeIfAbsent(day, k -> new long[3]);
+            d[0] += commits;
+            d[1] += additions;
+            d[2] += deletions;
+            addOnDay("commits", day, commits);
+            addOnDay("additions", day, additions);
+            addOnDay("deletions", day, deletions);
+        }
+
+        void type(CommitType type, long commits, long breakingCommits, long[] windows) {
+            types.merge(type, commits, Long::sum);
+            breaking += breakingCommits;
+            addWindows("type:" + type.jsonName(), commits, windows);
+        }
+
+        void repository(long id, long commits, long additions, long deletions) {
+            long[] r = repositories.computeIfAbsent(id, k -> new long[3]);
+            r[0] += commits;
+            r[1] += additions;
+            r[2] += deletions;
+        }
+
+        void language(String language, long additions, long deletions, long files, long[] windows) {
+            long[] l = languages.computeIfAbsent(language, k -> new long[3]);
+            l[0] += additions;
+            l[1] += deletions;
+            l[2] += files;
+            addWindows("language:" + language, additions, windows);
+        }
+
+        void excluded(ExclusionBucket bucket, long additions, long deletions, long files) {
+            long[] e = excluded.computeIfAbsent(bucket, k -> new long[3]);
+            e[0] += additions;
+            e[1] += deletions;
+            e[2] += files;
+        }
+
+        void detection(long day, DetectionKind kind, String ecosystem, String name, long count) {
+            if (count == 0) {
+                return; // a rollup row whose commits were all rewritten or deleted
+            }
+            if (kind == DetectionKind.PACKAGE) {
+                packages.computeIfAbsent(ecosystem, e -> new TreeSet<>()).add(name);
+            } else {
+                tools.merge(kind, count, Long::sum);
+            }
+            addOnDay("detector:" + kind.jsonName(), day, count);
+        }
+
+        void includeOutlier(long repositoryId, long day, String language, long additions, long deletions) {
+            long[] l = languages.computeIfAbsent(language, k -> new long[3]);
+            l[0] += additions;
+            l[1] += deletions;
+            l[2] += 1;
+            addOnDay("language:" + language, day, additions);
+            excluded(ExclusionBucket.BULK, -additions, -deletions, -1);
+            long[] d = days.get(day);
+            d[1] += additions;
+            d[2] += deletions;
+            addOnDay("additions", day, additions);
+            addOnDay("deletions", day, deletions);
+            repository(repositoryId, 0, additions, deletions);
+        }
+
+        private long[] metric(String name) {
+            return metrics.computeIfAbsent(name, k -> new long[7]);
+        }
+
+        private void addWindows(String name, long total, long[] windows) {
+            long[] m = metric(name);
+            m[0] += total;
+            for (int i = 0; i < 6; i++) {
+                m[i + 1] += windows[i];
+            }
+        }
+
+        /** Adds a value on a day to the total and to every window that holds the day. */
+        private void addOnDay(String name, long day, long value) {
+            long[] m = metric(name);
+            m[0] += value;
+            long age = today - day; // 0 today
+            int[] lengths = {52 * WEEK, 13 * WEEK, WEEK};
+            for (int i = 0; i < 3; i++) {
+                if (age >= 0 && age < lengths[i]) {
+                    m[1 + 2 * i] += value;
+                } else if (age >= lengths[i] && age < 2L * lengths[i]) {
+                    m[2 + 2 * i] += value;
+                }
+            }
+        }
+
+        UserStats result() {
+            days.values().removeIf(d -> d[0] == 0); // rollup rows whose commits were all rewritten or deleted
+            long commits = 0;
+            for (long[] d : days.values()) {
+                commits += d[0];
+            }
+            TreeMap<String, LineCount> langs = new TreeMap<>();
+            languages.forEach((k, l) -> {
+                if (l[0] != 0 || l[1] != 0 || l[2] != 0) {
+                    langs.put(k, new LineCount(l[0], l[1], l[2]));
+                }
+            });
+            EnumMap<ExclusionBucket, LineCount> ex = new EnumMap<>(ExclusionBucket.class);
+            excluded.forEach((k, e) -> ex.put(k, new LineCount(e[0], e[1], e[2])));
+            long additions = langs.values().stream().mapToLong(LineCount::additions).sum();
+            long deletions = langs.values().stream().mapToLong(LineCount::deletions).sum();
+            Totals totals = new Totals(commits, additions, deletions, first, last, days.size(), langs, ex, types,
+                    breaking, tools, new TreeMap<>(packages));
+            List<RepositoryShare> repos = new ArrayList<>();
+            repositories.forEach((id, r) -> {
+                if (r[0] != 0) {
+                    repos.add(new RepositoryShare(id, r[0], r[1], r[2]));
+                }
+            });
+            List<Long> cells = new ArrayList<>(punch.length);
+            for (long c : punch) {
+                cells.add(c);
+            }
+            return new UserStats(totals, series(LocalCalendar::dayKey), series(LocalCalendar::weekKey),
+                    series(LocalCalendar::monthKey), repos, activity(), new PunchCard(cells), keyMetrics(langs));
+        }
+
+        private List<Period> series(LongFunction<String> key) {
+            Map<String, long[]> periods = new LinkedHashMap<>();
+            // days ascend and every period is a run of consecutive days, so the keys come out ascending
+            days.forEach((day, d) -> {
+                long[] p = periods.computeIfAbsent(key.apply(day), k -> new long[3]);
+                p[0] += d[0];
+                p[1] += d[1];
+                p[2] += d[2];
+            });
+            List<Period> out = new ArrayList<>(periods.size());
+            periods.forEach((k, p) -> out.add(new Period(k, p[0], p[1], p[2])));
+            return out;
+        }
+
+        private Activity activity() {
+            long longest = 0;
+            long run = 0;
+            long previous = Long.MIN_VALUE;
+            for (long day : days.keySet()) {
+                run = day == previous + 1 ? run + 1 : 1;
+                longest = Math.max(longest, run);
+                previous = day;
+            }
+            long current = 0;
+            // a streak is still alive in the morning before today's first commit
+            long day = days.containsKey(today) ? today : today - 1;
+            while (days.containsKey(day)) {
+                current++;
+                day--;
+            }
+            return new Activity(days.size(), longest, current);
+        }
+
+        private List<KeyMetric> keyMetrics(Map<String, LineCount> langs) {
+            List<String> names = new ArrayList<>(List.of("commits", "additions", "deletions"));
+            langs.keySet().forEach(l -> names.add("language:" + l));
+            for (CommitType t : CommitType.values()) {
+                names.add("type:" + t.jsonName());
+            }
+            for (DetectionKind k : DetectionKind.values()) {
+                names.add("detector:" + k.jsonName());
+            }
+            List<KeyMetric> out = new ArrayList<>(names.size());
+            for (String name : names) {
+                long[] m = metrics.getOrDefault(name, new long[7]);
+                out.add(new KeyMetric(name, m[0], new Trend(m[1], m[2]), new Trend(m[3], m[4]), new Trend(m[5], m[6])));
+            }
+            return Collections.unmodifiableList(out);
+        }
+    }
+}
