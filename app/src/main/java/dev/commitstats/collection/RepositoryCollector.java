@@ -1,0 +1,166 @@
+package dev.commitstats.collection;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.commitstats.core.mining.CommitFact;
+import dev.commitstats.core.mining.MiningException;
+import dev.commitstats.core.mining.MiningListener;
+import dev.commitstats.core.mining.MiningOptions;
+import dev.commitstats.core.mining.MiningResult;
+import dev.commitstats.core.mining.RepositoryMiner;
+import dev.commitstats.repos.Repository;
+import dev.commitstats.repos.RepositoryCursor;
+import dev.commitstats.repos.RepositoryRegistry;
+import dev.commitstats.repos.RepositoryStatus;
+import dev.commitstats.repos.mirror.Credentials;
+import dev.commitstats.repos.mirror.MirrorException;
+import dev.commitstats.repos.mirror.ProgressSink;
+import dev.commitstats.repos.mirror.RepositoryMirrors;
+import dev.commitstats.stats.CommitFactStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings one registered repository up to date for its owner. Every branch is walked (each commit once); only the
+ * owner's commits (by their identities) that are not stored yet are mined; facts are written in batches, and the
+ * cursor is marked complete in the same transaction as the last batch. A crash at any point loses nothing: the next
+ * run skips what is stored and mines the rest. Commits that a force-push made unreachable are deleted first.
+ *
+ * <p>Thread-safe if its collaborators are; collect a given repository from one thread at a time.
+ */
+public final class RepositoryCollector {
+
+    private static final Logger log = LoggerFactory.getLogger(RepositoryCollector.class);
+
+    /** Facts per transaction: large enough to amortise the commit, small enough to keep a crash's loss tiny. */
+    static final int BATCH_SIZE = CommitFactStore.RECOMMENDED_BATCH_SIZE;
+
+    /**
+     * What one collection did.
+     *
+     * @param repositoryId   the repository
+     * @param status         {@code UP_TO_DATE} or {@code ERROR}
+     * @param newCommits     facts written by this run
+     * @param removedCommits stored facts deleted because their commits are no longer reachable
+     * @param totalCommits   facts stored for the repository afterwards
+     * @param took           wall-clock time
+     * @param error          the readable reason when {@code status} is {@code ERROR}, else null
+     */
+    public record Outcome(long repositoryId, RepositoryStatus status, int newCommits, int removedCommits,
+            long totalCommits, Duration took, String error) {
+        public boolean failed() {
+            return status == RepositoryStatus.ERROR;
+        }
+    }
+
+    private final RepositoryRegistry registry;
+    private final CommitFactStore store;
+    private final RepositoryMirrors mirrors;
+    private final int threads;
+
+    public RepositoryCollector(RepositoryRegistry registry, CommitFactStore store, RepositoryMirrors mirrors, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        this.registry = registry;
+        this.store = store;
+        this.mirrors = mirrors;
+        this.threads = threads;
+    }
+
+    /**
+     * Collects {@code repository} from {@code source} (its clone URL, possibly with credentials in it, or local path).
+     *
+     * @param identities the owner's emails; commits by anyone else are not mined
+     * @param credentials a token for HTTPS, or null
+     * @param listener    mining progress
+     */
+    public Outcome collect(Repository repository, String source, Set<String> identities, Credentials credentials,
+            MiningListener listener) {
+        long started = System.nanoTime();
+        long id = repository.id();
+        registry.setStatus(id, RepositoryStatus.COLLECTING, null);
+        try {
+            if (identities.isEmpty()) {
+                throw new MiningException("the user has no email address to recognise their commits by");
+            }
+            Path gitDir = mirrors.prepare(source, credentials, ProgressSink.NONE);
+            try (RepositoryMiner miner = RepositoryMiner.open(gitDir)) {
+                MiningOptions options = MiningOptions.defaults().withAllBranches().withAuthors(identities).withThreads(threads);
+                Set<String> stored = new HashSet<>(store.storedShas(id));
+                int removed = removeUnreachable(miner, options, id, stored);
+
+                Newest newest = new Newest(repository.cursor());
+                if (removed > 0 && newest.sha != null && !stored.contains(newest.sha)) {
+                    newest = new Newest(RepositoryCursor.none()); // the cursor pointed at a commit a force-push removed
+                }
+                List<CommitFact> batch = new ArrayList<>(BATCH_SIZE);
+                RepositoryCursor inProgress = new RepositoryCursor(repository.cursor().lastCommitSha(),
+                        repository.cursor().lastCommitTime(), false, RepositoryStatus.COLLECTING);
+                Newest latest = newest;
+                MiningResult result = miner.mine(options, stored::contains, fact -> {
+                    latest.see(fact);
+                    batch.add(fact);
+                    if (batch.size() >= BATCH_SIZE) {
+                        store.writeBatch(id, batch, inProgress);
+                        batch.clear();
+                    }
+                }, listener);
+                store.writeBatch(id, batch,
+                        new RepositoryCursor(latest.sha, latest.time, true, RepositoryStatus.UP_TO_DATE));
+                return new Outcome(id, RepositoryStatus.UP_TO_DATE, result.mined(), removed, store.countCommits(id),
+                        Duration.ofNanos(System.nanoTime() - started), null);
+            }
+        } catch (MirrorException | MiningException e) {
+            return failed(id, e.getMessage(), started);
+        } catch (RuntimeException e) {
+            log.error("collecting repository {} failed", id, e);
+            return failed(id, "internal error: " + e, started);
+        }
+    }
+
+    private int removeUnreachable(RepositoryMiner miner, MiningOptions options, long id, Set<String> stored)
+            throws MiningException {
+        if (stored.isEmpty()) {
+            return 0;
+        }
+        Set<String> reachable = miner.reachableCommits(options);
+        List<String> gone = stored.stream().filter(sha -> !reachable.contains(sha)).toList();
+        if (!gone.isEmpty()) {
+            store.deleteCommits(id, gone, null);
+            gone.forEach(stored::remove);
+            log.info("repository {}: {} stored commits are no longer reachable (force-push) and were removed", id, gone.size());
+        }
+        return gone.size();
+    }
+
+    private Outcome failed(long id, String message, long started) {
+        registry.setStatus(id, RepositoryStatus.ERROR, message);
+        return new Outcome(id, RepositoryStatus.ERROR, 0, 0, store.countCommits(id),
+                Duration.ofNanos(System.nanoTime() - started), message);
+    }
+
+    /** The newest commit (by committer time) seen so far, starting from the stored cursor. */
+    private static final class Newest {
+        String sha;
+        Instant time;
+
+        Newest(RepositoryCursor cursor) {
+            sha = cursor.lastCommitSha();
+            time = cursor.lastCommitTime();
+        }
+
+        void see(CommitFact f) {
+            if (time == null || f.committerTime().isAfter(time)) {
+                time = f.committerTime();
+                sha = f.sha();
+            }
+        }
+    }
+}
