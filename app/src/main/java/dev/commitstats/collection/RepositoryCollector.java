@@ -63,15 +63,23 @@ public final class RepositoryCollector {
     private final CommitFactStore store;
     private final RepositoryMirrors mirrors;
     private final int threads;
+    private final int batchSize;
 
     public RepositoryCollector(RepositoryRegistry registry, CommitFactStore store, RepositoryMirrors mirrors, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1");
+        this(registry, store, mirrors, threads, BATCH_SIZE);
+    }
+
+    /** With a chosen number of facts per transaction (tests use small batches to cut a run between two of them). */
+    public RepositoryCollector(RepositoryRegistry registry, CommitFactStore store, RepositoryMirrors mirrors, int threads,
+            int batchSize) {
+        if (threads < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("threads and batch size must be at least 1");
         }
         this.registry = registry;
         this.store = store;
         this.mirrors = mirrors;
         this.threads = threads;
+        this.batchSize = batchSize;
     }
 
     /**
@@ -100,14 +108,14 @@ public final class RepositoryCollector {
                 if (removed > 0 && newest.sha != null && !stored.contains(newest.sha)) {
                     newest = new Newest(RepositoryCursor.none()); // the cursor pointed at a commit a force-push removed
                 }
-                List<CommitFact> batch = new ArrayList<>(BATCH_SIZE);
+                List<CommitFact> batch = new ArrayList<>(batchSize);
                 RepositoryCursor inProgress = new RepositoryCursor(repository.cursor().lastCommitSha(),
                         repository.cursor().lastCommitTime(), false, RepositoryStatus.COLLECTING);
                 Newest latest = newest;
                 MiningResult result = miner.mine(options, stored::contains, fact -> {
                     latest.see(fact);
                     batch.add(fact);
-                    if (batch.size() >= BATCH_SIZE) {
+                    if (batch.size() >= batchSize) {
                         store.writeBatch(id, batch, inProgress);
                         batch.clear();
                     }

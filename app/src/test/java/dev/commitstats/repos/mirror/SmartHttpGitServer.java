@@ -34,7 +34,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * <p>Repositories are bare folders under a root, served at {@code /<name>}; names under {@code private/} need HTTP
  * basic credentials. Counts requests so tests can check how much a fetch costs.
  */
-final class SmartHttpGitServer implements AutoCloseable {
+public final class SmartHttpGitServer implements AutoCloseable {
 
     private final Path root;
     private final Tomcat tomcat = new Tomcat();
@@ -42,7 +42,7 @@ final class SmartHttpGitServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger packRequests = new AtomicInteger();
 
-    SmartHttpGitServer(Path root, Path work) throws LifecycleException {
+    public SmartHttpGitServer(Path root, Path work) throws LifecycleException {
         this.root = root;
         tomcat.setBaseDir(work.toString());
         tomcat.setPort(0);
@@ -54,12 +54,12 @@ final class SmartHttpGitServer implements AutoCloseable {
     }
 
     /** Requires {@code user:password} for every repository under {@code private/}. */
-    SmartHttpGitServer allow(String user, String password) {
+    public SmartHttpGitServer allow(String user, String password) {
         passwords.put(user, password);
         return this;
     }
 
-    String url(String name) {
+    public String url(String name) {
         return "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/" + name;
     }
 

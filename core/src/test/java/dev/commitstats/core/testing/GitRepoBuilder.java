@@ -74,6 +74,18 @@ public final class GitRepoBuilder implements AutoCloseable {
         return prepare(repo);
     }
 
+    /** Opens an existing bare repository (a clone, a fork) to add commits on the branch its HEAD names. */
+    public static GitRepoBuilder openBare(Path dir) throws IOException {
+        Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+        GitRepoBuilder b = new GitRepoBuilder(repo);
+        b.currentBranch = repo.getBranch();
+        ObjectId head = repo.resolve(Constants.HEAD);
+        if (head != null) {
+            b.resetHard(head.name());
+        }
+        return b;
+    }
+
     private static GitRepoBuilder prepare(Repository repo) throws IOException {
         RefUpdate head = repo.getRefDatabase().newUpdate(Constants.HEAD, false);
         head.disableRefLog();

@@ -1,0 +1,225 @@
+package dev.commitstats.collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+
+import dev.commitstats.cli.CommandLineTestsAccess;
+import dev.commitstats.core.mining.MiningListener;
+import dev.commitstats.core.mining.MiningOptions;
+import dev.commitstats.core.mining.RepositoryMiner;
+import dev.commitstats.core.mining.Totals;
+import dev.commitstats.core.mining.TotalsBuilder;
+import dev.commitstats.core.testing.GitRepoBuilder;
+import dev.commitstats.repos.NewRepository;
+import dev.commitstats.repos.Provider;
+import dev.commitstats.repos.Repository;
+import dev.commitstats.repos.RepositoryRegistry;
+import dev.commitstats.repos.RepositoryStatus;
+import dev.commitstats.repos.User;
+import dev.commitstats.repos.mirror.RepositoryMirrors;
+import dev.commitstats.repos.mirror.SmartHttpGitServer;
+import dev.commitstats.stats.CommitFactStore;
+import dev.commitstats.stats.StatsQueries;
+import dev.commitstats.testing.DatabaseTest;
+import dev.commitstats.testing.TestDatabase;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Collection end to end on both databases: totals equal the engine's own over the same commits, runs are
+ * incremental, force-pushes are repaired, forks count once, a crash mid-batch loses nothing, URLs are mirrored.
+ */
+class CollectTests {
+
+    static final String ME = "me@example.com";
+
+    @TempDir
+    Path tmp;
+
+    /** A history of {@code commits} commits, two thirds by {@link #ME}. */
+    static void history(GitRepoBuilder repo, int commits, int offset) throws Exception {
+        for (int i = 0; i < commits; i++) {
+            boolean mine = (i + offset) % 3 != 0;
+            repo.author(mine ? "Me" : "Other", mine ? (i % 2 == 0 ? ME : "ME@Example.com") : "other@example.com")
+                    .at(String.format("2024-%02d-%02dT%02d:00:00+02:00", 1 + (i + offset) % 12, 1 + (i + offset) % 28, (i * 7) % 24));
+            repo.write("src/F" + (i % 17) + ".java", "class F {\n" + "  int v" + (i + offset) + ";\n".repeat(1 + i % 5) + "}\n");
+            if (i % 10 == 0) {
+                repo.write("vendor/lib" + i + ".js", "var x;\n".repeat(3));
+            }
+            if (i % 25 == 0) {
+                repo.write("docs/page" + i + ".md", "# page\n\ntext " + i + "\n");
+            }
+            repo.commit((i % 4 == 0 ? "feat" : "fix") + ": change " + (i + offset));
+        }
+    }
+
+    /** The engine's own totals over the same commits, every branch, each once. */
+    static Totals expected(Path repo) throws Exception {
+        TotalsBuilder b = new TotalsBuilder();
+        try (RepositoryMiner m = RepositoryMiner.open(repo)) {
+            m.mine(MiningOptions.defaults().withAllBranches().withAuthors(Set.of(ME)), s -> false, b::add, MiningListener.NONE);
+        }
+        return b.build();
+    }
+
+    private static Totals stored(TestDatabase db, String login) {
+        RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), Clock.systemUTC());
+        User u = registry.findUser(login).orElseThrow();
+        return new StatsQueries(db.dataSource(), registry).totals(u.id());
+    }
+
+    private static void assertSameTotals(Totals got, Totals want) {
+        assertThat(got.commits()).isEqualTo(want.commits());
+        assertThat(got.additions()).isEqualTo(want.additions());
+        assertThat(got.deletions()).isEqualTo(want.deletions());
+        assertThat(got.languages()).isEqualTo(want.languages());
+        assertThat(got.excluded()).isEqualTo(want.excluded());
+        assertThat(got.types()).isEqualTo(want.types());
+    }
+
+    private static CommandLineTestsAccess.Run collect(TestDatabase db, String... args) {
+        return CommandLineTestsAccess.run(db, "collect", args);
+    }
+
+    @DatabaseTest
+    void collectStoresWhatTheEngineMinesAndIsIncremental(TestDatabase db) throws Exception {
+        Path dir = tmp.resolve("repo");
+        try (GitRepoBuilder repo = GitRepoBuilder.init(dir)) {
+            history(repo, 60, 0);
+            var r = collect(db, "--user", "me", "--email", ME, dir.toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).contains("40 new commits, 40 in total").contains("up_to_date");
+            assertSameTotals(stored(db, "me"), expected(dir));
+
+            var again = collect(db, "--user", "me", dir.toString());
+            assertThat(again.out()).contains("0 new commits, 40 in total");
+
+            history(repo, 9, 100);
+            var more = collect(db, "--user", "me", dir.toString());
+            assertThat(more.out()).contains("6 new commits, 46 in total");
+            assertSameTotals(stored(db, "me"), expected(dir));
+        }
+    }
+
+    @DatabaseTest
+    void aForcePushThatRemovedCollectedCommitsIsRepaired(TestDatabase db) throws Exception {
+        Path dir = tmp.resolve("repo");
+        try (GitRepoBuilder repo = GitRepoBuilder.initBare(dir)) {
+            history(repo, 30, 0);
+            String keep = repo.commit("chore: base");
+            history(repo, 15, 50);
+            collect(db, "--user", "me", "--email", ME, dir.toString());
+            repo.resetHard(keep);
+            history(repo, 4, 200);
+            var r = collect(db, "--user", "me", dir.toString());
+            assertThat(r.out()).contains("removed by a force-push");
+            assertSameTotals(stored(db, "me"), expected(dir));
+        }
+        // a fresh collection of the rewritten history gives the same numbers
+        var fresh = collect(db, "--user", "fresh", "--email", ME, dir.toString());
+        assertThat(fresh.exitCode()).isZero();
+        assertSameTotals(stored(db, "fresh"), stored(db, "me"));
+    }
+
+    @DatabaseTest
+    void aForkOrMirrorOfTheSameHistoryCountsOnce(TestDatabase db) throws Exception {
+        Path dir = tmp.resolve("origin");
+        try (GitRepoBuilder repo = GitRepoBuilder.initBare(dir)) {
+            history(repo, 45, 0);
+        }
+        Path fork = tmp.resolve("fork.git");
+        Process p = new ProcessBuilder("git", "clone", "-q", "--bare", dir.toString(), fork.toString()).inheritIO().start();
+        assertThat(p.waitFor()).isZero();
+        try (GitRepoBuilder forkRepo = GitRepoBuilder.openBare(fork)) {
+            history(forkRepo, 6, 300); // the fork moved on
+        }
+        var r = collect(db, "--user", "me", "--email", ME, dir.toString(), fork.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Totals want = expected(fork); // the fork holds every commit of the origin plus its own
+        assertSameTotals(stored(db, "me"), want);
+    }
+
+    @DatabaseTest
+    void aCrashInTheMiddleOfABatchLosesNothingAndCountsNothingTwice(TestDatabase db) throws Exception {
+        Path dir = tmp.resolve("repo");
+        try (GitRepoBuilder repo = GitRepoBuilder.initBare(dir)) {
+            history(repo, 120, 0); // 80 of mine: batches of 25, a crash in the middle of the third
+        }
+        RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), Clock.systemUTC());
+        CommitFactStore store = new CommitFactStore(db.dataSource(), registry);
+        User u = registry.findOrCreateUser("me", "Me");
+        registry.addIdentity(u.id(), ME);
+        long id = registry.registerRepository(u.id(), NewRepository.of(dir.toString(), Provider.LOCAL, "repo"));
+        RepositoryCollector collector = new RepositoryCollector(registry, store, new RepositoryMirrors(db.dataDir()), 2, 25);
+        Repository repository = registry.repository(id).orElseThrow();
+        RepositoryCollector.Outcome crashed = collector.collect(repository, dir.toString(), Set.of(ME), null, new MiningListener() {
+            @Override
+            public void progress(int done, int total) {
+                if (done == 62) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        });
+        assertThat(crashed.failed()).isTrue();
+        assertThat(store.countCommits(id)).isEqualTo(50);
+        assertThat(registry.cursor(id).allCommitsProcessed()).isFalse();
+
+        RepositoryCollector.Outcome rerun = collector.collect(registry.repository(id).orElseThrow(), dir.toString(), Set.of(ME), null, MiningListener.NONE);
+        assertThat(rerun.status()).isEqualTo(RepositoryStatus.UP_TO_DATE);
+        assertThat(rerun.newCommits()).isEqualTo(30);
+        assertThat(registry.cursor(id).allCommitsProcessed()).isTrue();
+        assertSameTotals(stored(db, "me"), expected(dir));
+    }
+
+    @DatabaseTest
+    void aBrokenRepositoryIsMarkedAndTheOthersStillComplete(TestDatabase db) throws Exception {
+        Path good = tmp.resolve("good");
+        try (GitRepoBuilder repo = GitRepoBuilder.init(good)) {
+            history(repo, 9, 0);
+        }
+        Path notARepo = Files.createDirectories(tmp.resolve("plain"));
+        var r = collect(db, "--user", "me", "--email", ME, notARepo.toString(), good.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("plain").contains("error: not a git repository").contains("6 new commits");
+        assertThat(r.err()).contains("1 of 2 repositories failed");
+        RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), Clock.systemUTC());
+        User u = registry.findUser("me").orElseThrow();
+        assertThat(registry.repositories(u.id())).extracting(Repository::status)
+                .containsExactlyInAnyOrder(RepositoryStatus.ERROR, RepositoryStatus.UP_TO_DATE);
+        assertThat(registry.repositories(u.id())).filteredOn(x -> x.status() == RepositoryStatus.ERROR)
+                .extracting(Repository::errorMessage).allSatisfy(m -> assertThat(m).startsWith("not a git repository"));
+    }
+
+    @DatabaseTest
+    void aGitUrlIsMirroredOverSmartHttpAndFetchedIncrementally(TestDatabase db) throws Exception {
+        Path served = Files.createDirectories(tmp.resolve("served"));
+        Path origin = served.resolve("team/app.git");
+        try (GitRepoBuilder repo = GitRepoBuilder.initBare(origin);
+             SmartHttpGitServer server = new SmartHttpGitServer(served, Files.createDirectories(tmp.resolve("work")))) {
+            history(repo, 30, 0);
+            String url = server.url("team/app.git");
+            var r = collect(db, "--user", "me", "--email", ME, url);
+            assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains("team/app").contains("20 new commits");
+            history(repo, 3, 77);
+            var again = collect(db, "--user", "me", url);
+            assertThat(again.out()).contains("2 new commits, 22 in total");
+            assertSameTotals(stored(db, "me"), expected(origin));
+            assertThat(Files.isDirectory(db.dataDir().resolve("mirrors"))).isTrue();
+        }
+    }
+
+    @DatabaseTest
+    void collectWithoutAnyEmailIsAClearError(TestDatabase db) throws Exception {
+        Path good = tmp.resolve("good");
+        try (GitRepoBuilder repo = GitRepoBuilder.init(good)) {
+            history(repo, 3, 0);
+        }
+        var r = collect(db, "--user", "nobody", good.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("has no email address yet: add one with --email");
+    }
+}
