@@ -101,6 +101,15 @@ public final class RepositoryCollector {
             Path gitDir = mirrors.prepare(source, credentials, ProgressSink.NONE);
             try (RepositoryMiner miner = RepositoryMiner.open(gitDir)) {
                 MiningOptions options = MiningOptions.defaults().withAllBranches().withAuthors(identities).withThreads(threads);
+                String fingerprint = fingerprint(miner.resolveTips(options), options.authorEmails());
+                if (repository.cursor().allCommitsProcessed()
+                        && registry.collectedFingerprint(id).filter(fingerprint::equals).isPresent()) {
+                    // same tips, same identities, same rules as the last complete run: a walk would find nothing
+                    registry.setStatus(id, RepositoryStatus.UP_TO_DATE, null);
+                    return new Outcome(id, RepositoryStatus.UP_TO_DATE, 0, 0, store.countCommits(id),
+                            Duration.ofNanos(System.nanoTime() - started), null);
+                }
+                registry.saveCollectedFingerprint(id, null);
                 Set<String> stored = new HashSet<>(store.storedShas(id));
                 int removed = removeUnreachable(miner, options, id, stored);
 
@@ -122,6 +131,7 @@ public final class RepositoryCollector {
                 }, listener);
                 store.writeBatch(id, batch,
                         new RepositoryCursor(latest.sha, latest.time, true, RepositoryStatus.UP_TO_DATE));
+                registry.saveCollectedFingerprint(id, fingerprint);
                 return new Outcome(id, RepositoryStatus.UP_TO_DATE, result.mined(), removed, store.countCommits(id),
                         Duration.ofNanos(System.nanoTime() - started), null);
             }
@@ -132,6 +142,27 @@ public final class RepositoryCollector {
             return failed(id, "internal error: " + e, started);
         }
     }
+
+    /**
+     * What a complete collection depends on: the branch tips, the identities and the mining rules (this version of
+     * Commit Stats). When all three are unchanged, so is the set of commits to mine: none.
+     */
+    static String fingerprint(List<String> tips, Set<String> identities) {
+        StringBuilder sb = new StringBuilder(RULES_VERSION).append('\n');
+        tips.stream().sorted().forEach(t -> sb.append(t).append('\n'));
+        identities.stream().sorted().forEach(e -> sb.append(e).append('\n'));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The version of the mining rules; a new Commit Stats build walks histories again once. */
+    static final String RULES_VERSION = "commitstats/" + java.util.Objects.requireNonNullElse(
+            RepositoryCollector.class.getPackage().getImplementationVersion(), "dev");
 
     private int removeUnreachable(RepositoryMiner miner, MiningOptions options, long id, Set<String> stored)
             throws MiningException {

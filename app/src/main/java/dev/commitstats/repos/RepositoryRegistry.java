@@ -148,6 +148,22 @@ public final class RepositoryRegistry {
         requireOne(n, repositoryId);
     }
 
+    /**
+     * The fingerprint of what the last complete collection saw (branch tips, identities, rules), or empty. It lets a
+     * collection with nothing new stop after reading the tips; see the collection package.
+     */
+    public Optional<String> collectedFingerprint(long repositoryId) {
+        return jdbc.sql("SELECT collected_fingerprint FROM repositories WHERE id = :id").param("id", repositoryId)
+                .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    /** Records the fingerprint of a complete collection (null forgets it, so the next run walks the history). */
+    public void saveCollectedFingerprint(long repositoryId, String fingerprint) {
+        int n = jdbc.sql("UPDATE repositories SET collected_fingerprint = :f WHERE id = :id")
+                .param("f", fingerprint).param("id", repositoryId).update();
+        requireOne(n, repositoryId);
+    }
+
     /** How far collection got in the repository. */
     public RepositoryCursor cursor(long repositoryId) {
         return repository(repositoryId).map(Repository::cursor)
