@@ -2,7 +2,8 @@ package dev.commitstats.stats;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
+
+import dev.commitstats.stats.export.PeriodTable;
 
 /**
  * The calendar stats are grouped by: each commit's own local time (author time plus the author's offset). It is the
@@ -32,18 +33,17 @@ final class LocalCalendar {
         return (int) (Math.floorMod(localSecond(authorTime, offsetMinutes), 86_400L) / 3600);
     }
 
+    // the series keys are the export's, so a CV's series and an exported table line up (and digits stay ASCII)
     static String dayKey(long localDay) {
-        return LocalDate.ofEpochDay(localDay).toString();
+        return PeriodTable.keyOf(PeriodTable.DAY, LocalDate.ofEpochDay(localDay));
     }
 
     /** ISO week, e.g. {@code 2024_07}: the week-based year, which differs from the calendar year around new year. */
     static String weekKey(long localDay) {
-        LocalDate d = LocalDate.ofEpochDay(localDay);
-        return String.format("%04d_%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return PeriodTable.keyOf(PeriodTable.WEEK, LocalDate.ofEpochDay(localDay));
     }
 
     static String monthKey(long localDay) {
-        LocalDate d = LocalDate.ofEpochDay(localDay);
-        return String.format("%04d_%02d", d.getYear(), d.getMonthValue());
+        return PeriodTable.keyOf(PeriodTable.MONTH, LocalDate.ofEpochDay(localDay));
     }
 }

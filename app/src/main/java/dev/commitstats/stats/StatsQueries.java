@@ -30,6 +30,8 @@ import dev.commitstats.core.mining.LineCount;
 import dev.commitstats.core.mining.Totals;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.User;
+import dev.commitstats.stats.export.PeriodRow;
+import dev.commitstats.stats.export.PeriodTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -76,6 +78,15 @@ public final class StatsQueries {
             """ + WINDOWS.formatted("t.commits") + """
 
             FROM rollup_types t WHERE %s GROUP BY t.type""".formatted(SCOPE);
+
+    private static final String ROLLUP_TYPE_DAYS = """
+            SELECT t.local_day, t.type, SUM(t.commits) AS commits
+            FROM rollup_types t WHERE %s GROUP BY t.local_day, t.type""".formatted(SCOPE);
+
+    private static final String ROLLUP_LANGUAGE_DAYS = """
+            SELECT t.local_day, t.language, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions,
+                   SUM(t.files) AS files
+            FROM rollup_languages t WHERE %s GROUP BY t.local_day, t.language""".formatted(SCOPE);
 
     private static final String ROLLUP_HOURS = """
             SELECT t.local_weekday, t.local_hour, SUM(t.commits) AS commits
@@ -125,6 +136,15 @@ public final class StatsQueries {
             """ + WINDOWS.formatted("1") + """
 
             FROM %s GROUP BY t.type""".formatted(ORPHANS.formatted("commit_facts"));
+
+    private static final String RAW_TYPE_DAYS = """
+            SELECT t.local_day, t.type, COUNT(*) AS commits
+            FROM %s GROUP BY t.local_day, t.type""".formatted(ORPHANS.formatted("commit_facts"));
+
+    private static final String RAW_LANGUAGE_DAYS = """
+            SELECT t.local_day, t.language, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions,
+                   SUM(t.files) AS files
+            FROM %s GROUP BY t.local_day, t.language""".formatted(ORPHANS.formatted("commit_languages"));
 
     private static final String RAW_HOURS = """
             SELECT t.local_weekday, t.local_hour, COUNT(*) AS commits
@@ -180,28 +200,63 @@ public final class StatsQueries {
      * @param now    the end of the key-metric windows and streaks; "today" is its date in the user's time zone
      */
     public UserStats userStats(long userId, Instant now) {
-        User user = registry.user(userId).orElseThrow(() -> new IllegalArgumentException("no user " + userId));
+        User user = user(userId);
         List<Long> repos = registry.activeRepositoryIds(userId);
         List<String> emails = registry.identities(userId);
         long today = LocalDate.ofInstant(now, user.timeZone()).toEpochDay();
         Adder a = new Adder(today);
         if (!repos.isEmpty() && !emails.isEmpty()) {
-            add(a, repos, emails, today, Queries.ROLLUPS);
-            if (jdbc.sql(MAY_HAVE_ORPHANS).param("repos", repos).query(Long.class).single() > 0) {
-                add(a, repos, emails, today, Queries.ORPHANS);
+            for (Queries q : sources(repos)) {
+                add(a, repos, emails, today, q);
             }
-            includedOutliers(a, repos, emails);
+            includedOutliers(repos, emails, a::includeOutlier);
             a.first = extreme(repos, emails, "ASC");
             a.last = extreme(repos, emails, "DESC");
         }
         return a.result();
     }
 
+    /**
+     * The user's numbers per period, as the export writes them: one row per day, ISO week or month with commits,
+     * ascending; columns {@code commits}, {@code additions}, {@code deletions}, then {@code additions_<language>} for
+     * each language of {@link #userStats}' totals (most changed first), {@code type_<type>} (commits) for each
+     * Conventional Commit type present, and {@code detected_<kind>} (detections) for each detector kind present,
+     * packages as {@code detected_package}. Same scope and adjustments as {@link #userStats}, so each column sums to
+     * the matching total (for detectors: the key metric {@code detector:<kind>}'s total).
+     *
+     * @param period {@link PeriodTable#DAY}, {@link PeriodTable#WEEK} or {@link PeriodTable#MONTH}
+     */
+    public PeriodTable periodTable(long userId, String period) {
+        PeriodTable.keyOf(period, LocalDate.EPOCH); // refuses an unknown period before any query
+        user(userId);
+        List<Long> repos = registry.activeRepositoryIds(userId);
+        List<String> emails = registry.identities(userId);
+        DayTable t = new DayTable();
+        if (!repos.isEmpty() && !emails.isEmpty()) {
+            for (Queries q : sources(repos)) {
+                addPerDay(t, repos, emails, q);
+            }
+            includedOutliers(repos, emails, t::includeOutlier);
+        }
+        return t.table(period);
+    }
+
+    private User user(long userId) {
+        return registry.user(userId).orElseThrow(() -> new IllegalArgumentException("no user " + userId));
+    }
+
+    /** The rollups, and the orphaned copies when there may be any. */
+    private List<Queries> sources(List<Long> repos) {
+        return jdbc.sql(MAY_HAVE_ORPHANS).param("repos", repos).query(Long.class).single() > 0
+                ? List.of(Queries.ROLLUPS, Queries.ORPHANS) : List.of(Queries.ROLLUPS);
+    }
+
     /** The same aggregates, read from the rollups or computed over orphaned copies. */
     private enum Queries {
         ROLLUPS(ROLLUP_DAYS, ROLLUP_REPOSITORIES, ROLLUP_TYPES, ROLLUP_HOURS, ROLLUP_LANGUAGES, ROLLUP_EXCLUSIONS,
-                ROLLUP_DETECTIONS),
-        ORPHANS(RAW_DAYS, RAW_REPOSITORIES, RAW_TYPES, RAW_HOURS, RAW_LANGUAGES, RAW_EXCLUSIONS, RAW_DETECTIONS);
+                ROLLUP_DETECTIONS, ROLLUP_TYPE_DAYS, ROLLUP_LANGUAGE_DAYS),
+        ORPHANS(RAW_DAYS, RAW_REPOSITORIES, RAW_TYPES, RAW_HOURS, RAW_LANGUAGES, RAW_EXCLUSIONS, RAW_DETECTIONS,
+                RAW_TYPE_DAYS, RAW_LANGUAGE_DAYS);
 
         final String days;
         final String repositories;
@@ -210,9 +265,11 @@ public final class StatsQueries {
         final String languages;
         final String exclusions;
         final String detections;
+        final String typeDays;
+        final String languageDays;
 
         Queries(String days, String repositories, String types, String hours, String languages, String exclusions,
-                String detections) {
+                String detections, String typeDays, String languageDays) {
             this.days = days;
             this.repositories = repositories;
             this.types = types;
@@ -220,6 +277,8 @@ public final class StatsQueries {
             this.languages = languages;
             this.exclusions = exclusions;
             this.detections = detections;
+            this.typeDays = typeDays;
+            this.languageDays = languageDays;
         }
     }
 
@@ -270,12 +329,37 @@ public final class StatsQueries {
                 rs.getLong("c1"), rs.getLong("p1")};
     }
 
-    private void includedOutliers(Adder a, List<Long> repos, List<String> emails) {
+    /** The per-day aggregates the period table needs, from the rollups or over orphaned copies. */
+    private void addPerDay(DayTable t, List<Long> repos, List<String> emails, Queries q) {
+        sql(q.days, repos, emails, 0).query(rs -> {
+            t.day(rs.getLong("local_day"), rs.getLong("commits"), rs.getLong("additions"), rs.getLong("deletions"));
+        });
+        sql(q.typeDays, repos, emails, 0).query(rs -> {
+            t.add(rs.getLong("local_day"), "type_" + rs.getString("type").toLowerCase(Locale.ROOT),
+                    rs.getLong("commits"));
+        });
+        sql(q.languageDays, repos, emails, 0).query(rs -> {
+            t.language(rs.getLong("local_day"), rs.getString("language"), rs.getLong("additions"),
+                    rs.getLong("deletions"), rs.getLong("files"));
+        });
+        sql(q.detections, repos, emails, 0).query(rs -> {
+            t.add(rs.getLong("local_day"), "detected_" + rs.getString("kind").toLowerCase(Locale.ROOT),
+                    rs.getLong("detections"));
+        });
+    }
+
+    /** Receives an included outlier file: its lines move from the bulk bucket into its language. */
+    @FunctionalInterface
+    private interface IncludedOutlier {
+        void include(long repositoryId, long day, String language, long additions, long deletions);
+    }
+
+    private void includedOutliers(List<Long> repos, List<String> emails, IncludedOutlier sink) {
         Set<String> seen = new HashSet<>();
         jdbc.sql(INCLUDED_OUTLIERS).param("repos", repos).param("emails", emails).query(rs -> {
             // the owner's decision is stored on every copy of the commit; count the file once, in the lowest repository
             if (seen.add(rs.getString("sha") + '\n' + rs.getString("path"))) {
-                a.includeOutlier(rs.getLong("repository_id"), rs.getLong("local_day"), rs.getString("language"),
+                sink.include(rs.getLong("repository_id"), rs.getLong("local_day"), rs.getString("language"),
                         rs.getLong("additions"), rs.getLong("deletions"));
             }
         });
@@ -481,6 +565,99 @@ public final class StatsQueries {
                 out.add(new KeyMetric(name, m[0], new Trend(m[1], m[2]), new Trend(m[3], m[4]), new Trend(m[5], m[6])));
             }
             return Collections.unmodifiableList(out);
+        }
+    }
+    /**
+     * Per local day: commits, additions, deletions and the named metrics ({@code additions_<language>},
+     * {@code type_<type>}, {@code detected_<kind>}), folded into periods at the end. One per query; not thread-safe.
+     */
+    private static final class DayTable {
+        private static final int COMMITS = 0;
+        private static final int ADDITIONS = 1;
+        private static final int DELETIONS = 2;
+
+        final TreeMap<Long, long[]> days = new TreeMap<>();
+        final TreeMap<Long, Map<String, Long>> named = new TreeMap<>();
+        /** Per language: additions, deletions, files, to keep the same languages as the totals. */
+        final Map<String, long[]> languages = new HashMap<>();
+
+        void day(long day, long commits, long additions, long deletions) {
+            long[] d = days.computeIfAbsent(day, k -> new long[3]);
+            d[COMMITS] += commits;
+            d[ADDITIONS] += additions;
+            d[DELETIONS] += deletions;
+        }
+
+        void add(long day, String metric, long value) {
+            named.computeIfAbsent(day, k -> new HashMap<>()).merge(metric, value, Long::sum);
+        }
+
+        void language(long day, String language, long additions, long deletions, long files) {
+            add(day, "additions_" + language, additions);
+            long[] l = languages.computeIfAbsent(language, k -> new long[3]);
+            l[0] += additions;
+            l[1] += deletions;
+            l[2] += files;
+        }
+
+        void includeOutlier(long repositoryId, long day, String language, long additions, long deletions) {
+            language(day, language, additions, deletions, 1);
+            day(day, 0, additions, deletions);
+        }
+
+        /**
+         * The table. Its language columns are those of the totals, which keep a language that has deletions or files
+         * but no additions; its other named columns are those with a non-zero sum.
+         */
+        PeriodTable table(String period) {
+            Map<String, Long> sums = new HashMap<>();
+            named.values().forEach(m -> m.forEach((k, v) -> sums.merge(k, v, Long::sum)));
+            List<String> metrics = new ArrayList<>(List.of("commits", "additions", "deletions"));
+            Map<String, LineCount> langs = new HashMap<>();
+            languages.forEach((k, l) -> {
+                if (l[0] != 0 || l[1] != 0 || l[2] != 0) {
+                    langs.put(k, new LineCount(l[0], l[1], l[2]));
+                }
+            });
+            TotalsDocument.sortedBySize(langs).forEach(e -> metrics.add("additions_" + e.getKey()));
+            for (CommitType type : CommitType.values()) {
+                String m = "type_" + type.jsonName();
+                if (sums.getOrDefault(m, 0L) != 0) {
+                    metrics.add(m);
+                }
+            }
+            for (DetectionKind kind : DetectionKind.values()) {
+                String m = "detected_" + kind.jsonName();
+                if (sums.getOrDefault(m, 0L) != 0) {
+                    metrics.add(m);
+                }
+            }
+            Map<String, Integer> column = new HashMap<>();
+            for (int i = 0; i < metrics.size(); i++) {
+                column.put(metrics.get(i), i);
+            }
+            Map<String, long[]> periods = new LinkedHashMap<>();
+            // days ascend and every period is a run of consecutive days, so the keys come out ascending
+            days.forEach((day, d) -> {
+                long[] p = periods.computeIfAbsent(PeriodTable.keyOf(period, LocalDate.ofEpochDay(day)),
+                        k -> new long[metrics.size()]);
+                p[COMMITS] += d[COMMITS];
+                p[ADDITIONS] += d[ADDITIONS];
+                p[DELETIONS] += d[DELETIONS];
+                named.getOrDefault(day, Map.of()).forEach((m, v) -> {
+                    Integer c = column.get(m);
+                    if (c != null) {
+                        p[c] += v;
+                    }
+                });
+            });
+            List<PeriodRow> rows = new ArrayList<>(periods.size());
+            periods.forEach((k, p) -> {
+                if (p[COMMITS] != 0) { // rollup rows whose commits were all rewritten or deleted
+                    rows.add(new PeriodRow(k, p));
+                }
+            });
+            return new PeriodTable(period, metrics, rows);
         }
     }
 }

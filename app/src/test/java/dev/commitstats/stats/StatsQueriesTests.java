@@ -16,6 +16,8 @@ import dev.commitstats.core.mining.CommitFact;
 import dev.commitstats.core.mining.ExclusionBucket;
 import dev.commitstats.core.mining.LineCount;
 import dev.commitstats.core.mining.Totals;
+import dev.commitstats.stats.export.PeriodRow;
+import dev.commitstats.stats.export.PeriodTable;
 import dev.commitstats.testing.DatabaseTest;
 import dev.commitstats.testing.TestDatabase;
 
@@ -223,5 +225,68 @@ class StatsQueriesTests {
 
         t.review.decide(t.user, "o1", "data/seed.sql", false);
         assertThat(t.stats()).isEqualTo(before);
+    }
+    @DatabaseTest
+    void periodTableColumnsSumToTheTotalsWithForksOrphansAndIncludedOutliers(TestDatabase db) {
+        Testbed t = new Testbed(db);
+        long fork = t.repository("fork");
+        long other = t.repository("other");
+        List<CommitFact> main = Facts.random(31, 200, Testbed.NOW, 3, "ada@example.com");
+        List<CommitFact> forkFacts = new ArrayList<>(main.subList(0, 120));
+        forkFacts.addAll(Facts.random(32, 40, Testbed.NOW, 3, "ada@example.com"));
+        List<CommitFact> otherFacts = new ArrayList<>(Facts.random(33, 100, Testbed.NOW, 3, "ada@example.com"));
+        otherFacts.add(Facts.commit("o1").at("2024-06-14T10:00:00Z").lang("Java", 10, 0)
+                .outlier("data/seed.sql", "SQL", 3000, 100).build());
+        otherFacts.addAll(forkFacts.subList(100, 140)); // copies of both
+        t.store.writeBatch(t.repo, main, null);
+        t.store.writeBatch(fork, forkFacts, null);
+        t.store.writeBatch(other, otherFacts, null);
+        t.review.decide(t.user, "o1", "data/seed.sql", true);
+        t.registry.setActive(t.repo, false); // the fork's copies of main's commits are orphaned: they count after all
+
+        UserStats stats = t.stats();
+        Totals totals = stats.totals();
+        assertThat(totals.languages()).containsKey("SQL");
+        for (String period : List.of(PeriodTable.DAY, PeriodTable.WEEK, PeriodTable.MONTH)) {
+            PeriodTable table = t.queries.periodTable(t.user, period);
+            Map<String, Long> sums = sums(table);
+            assertThat(sums.get("commits")).isEqualTo(totals.commits());
+            assertThat(sums.get("additions")).isEqualTo(totals.additions());
+            assertThat(sums.get("deletions")).isEqualTo(totals.deletions());
+            totals.languages().forEach((l, c) -> assertThat(sums.get("additions_" + l)).as(l).isEqualTo(c.additions()));
+            totals.types().forEach((type, n) -> assertThat(sums.getOrDefault("type_" + type.jsonName(), 0L))
+                    .as(type.jsonName()).isEqualTo(n));
+            for (KeyMetric k : stats.keyMetrics()) {
+                if (k.metric().startsWith("detector:")) {
+                    assertThat(sums.getOrDefault("detected_" + k.metric().substring(9), 0L)).as(k.metric())
+                            .isEqualTo(k.total());
+                }
+            }
+            List<Period> series = switch (period) {
+                case PeriodTable.DAY -> stats.days();
+                case PeriodTable.WEEK -> stats.weeks();
+                default -> stats.months();
+            };
+            assertThat(table.rows()).extracting(r -> new Period(r.key(), r.value(0), r.value(1), r.value(2)))
+                    .containsExactlyElementsOf(series);
+        }
+    }
+
+    @DatabaseTest
+    void periodTableOfAUserWithoutCommitsHasTheBasicColumnsAndNoRows(TestDatabase db) {
+        Testbed t = new Testbed(db);
+        PeriodTable table = t.queries.periodTable(t.user, PeriodTable.WEEK);
+        assertThat(table.metrics()).containsExactly("commits", "additions", "deletions");
+        assertThat(table.rows()).isEmpty();
+    }
+
+    private static Map<String, Long> sums(PeriodTable table) {
+        Map<String, Long> sums = new java.util.HashMap<>();
+        for (PeriodRow row : table.rows()) {
+            for (int i = 0; i < row.size(); i++) {
+                sums.merge(table.metrics().get(i), row.value(i), Long::sum);
+            }
+        }
+        return sums;
     }
 }
