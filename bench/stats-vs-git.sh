@@ -6,16 +6,18 @@
 set -euo pipefail
 repo=${1:?usage: bench/stats-vs-git.sh REPO [RUNS]}; runs=${2:-5}
 root="$(cd "$(dirname "$0")/.." && pwd)"
-jar="$root/app/target/commitstats.jar"
-[ -f "$jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests -pl app -am package)
-java_opts=${COMMITSTATS_JAVA_OPTS:--Xmx512m}
+# through the launcher, as users run it: extracted jar, CDS archive and the launcher's JVM defaults for batch commands
+# (COMMITSTATS_JAVA_OPTS replaces those defaults); the first call builds and prepares what is missing
+cs="$root/commitstats"
+"$cs" --version >/dev/null
+java_opts=${COMMITSTATS_JAVA_OPTS-$(sed -n 's/^batch_opts="\(.*\)"$/\1/p' "$cs")}
 
 now() { date +%s.%N; }
 declare -a tg tr th
 for i in $(seq 1 "$runs"); do
   s=$(now); git -C "$repo" log --no-merges --no-renames --numstat HEAD > /dev/null; e=$(now); tg+=("$(echo "$e - $s" | bc)")
-  s=$(now); out=$(java $java_opts -jar "$jar" stats "$repo" --raw --format json); e=$(now); tr+=("$(echo "$e - $s" | bc)")
-  s=$(now); java $java_opts -jar "$jar" stats "$repo" --format json > /dev/null; e=$(now); th+=("$(echo "$e - $s" | bc)")
+  s=$(now); out=$("$cs" stats "$repo" --raw --format json); e=$(now); tr+=("$(echo "$e - $s" | bc)")
+  s=$(now); "$cs" stats "$repo" --format json > /dev/null; e=$(now); th+=("$(echo "$e - $s" | bc)")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 mg=$(median "${tg[@]}"); mr=$(median "${tr[@]}"); mh=$(median "${th[@]}")

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -111,12 +113,44 @@ public final class FileClassifier {
         if (n == 0) {
             return info.pathClass();
         }
-        try {
-            return classifyContent(info, new String(head, 0, n, StandardCharsets.ISO_8859_1));
-        } catch (RuntimeException | StackOverflowError e) {
-            return info.pathClass();
+        boolean memo = n <= MAX_MEMO_HEAD && p(path).length() <= 4096;
+        if (memo) {
+            ContentMemo m = contentMemo.get(p(path));
+            if (m != null && m.head.length == n && Arrays.equals(m.head, 0, n, head, 0, n)) {
+                return m.result;
+            }
         }
+        FileClass result;
+        try {
+            result = classifyContent(info, new String(head, 0, n, StandardCharsets.ISO_8859_1));
+        } catch (RuntimeException | StackOverflowError e) {
+            result = info.pathClass();
+        }
+        if (memo) {
+            if (contentMemo.size() >= MEMO_SIZE) {
+                contentMemo.clear();
+            }
+            contentMemo.put(p(path), new ContentMemo(Arrays.copyOf(head, n), result));
+        }
+        return result;
     }
+
+    private static String p(String path) {
+        return path == null ? "" : path;
+    }
+
+    /**
+     * The last content classification of each path. The answer is a function of the path and the head bytes alone,
+     * and most versions of a file larger than the head share its head (edits land further down), so successive
+     * versions of a path are classified once: the heuristics' regexes scan the whole head, often without a match.
+     * Bounded: at most {@link #MEMO_SIZE} paths of at most {@link #MAX_MEMO_HEAD} bytes each.
+     */
+    private record ContentMemo(byte[] head, FileClass result) {
+    }
+
+    private static final int MAX_MEMO_HEAD = 8192;
+    private static final int MEMO_SIZE = 2048;
+    private final ConcurrentHashMap<String, ContentMemo> contentMemo = new ConcurrentHashMap<>();
 
     /**
      * Whether {@link #classify(String)} could differ from {@link #classify(String, byte[], int)}

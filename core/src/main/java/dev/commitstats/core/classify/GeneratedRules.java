@@ -400,9 +400,36 @@ final class GeneratedRules {
             if (l.length() > 400) {
                 l = l.substring(0, 400);
             }
-            if (COMMENT_LINE.matcher(l).find() && GENERIC_MARKER.matcher(l).find()) {
+            // every alternative of GENERIC_MARKER contains "generated" (ASCII case-insensitive, as the regex is):
+            // this test is exact and spares the regexes on nearly every line (license headers are comments)
+            if (containsGeneratedIgnoreCase(l) && COMMENT_LINE.matcher(l).find() && GENERIC_MARKER.matcher(l).find()) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    private static final String GENERATED_LOWER = "generated";
+
+    /** Whether {@code s} contains "generated" in any ASCII letter case. */
+    static boolean containsGeneratedIgnoreCase(String s) {
+        int last = s.length() - GENERATED_LOWER.length();
+        outer:
+        for (int i = 0; i <= last; i++) {
+            char c = s.charAt(i);
+            if (c != 'g' && c != 'G') {
+                continue;
+            }
+            for (int j = 1; j < GENERATED_LOWER.length(); j++) {
+                char d = s.charAt(i + j);
+                if (d >= 'A' && d <= 'Z') {
+                    d = (char) (d + ('a' - 'A'));
+                }
+                if (d != GENERATED_LOWER.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return true;
         }
         return false;
     }

@@ -135,10 +135,57 @@ public final class Detectors {
 
     /** The dependency names of one side, or {@code null} if it is malformed. */
     private static Set<String> parse(FileRole role, byte[] content) {
+        ParseKey key = new ParseKey(role, content);
+        synchronized (PARSED) {
+            Set<String> hit = PARSED.get(key);
+            if (hit != null) {
+                return hit == MALFORMED ? null : hit;
+            }
+        }
+        Set<String> out;
         try {
-            return role.parser.dependencies(content);
+            out = role.parser.dependencies(content);
         } catch (MalformedManifestException e) {
-            return null;
+            out = null;
+        }
+        if (out != null) {
+            out = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(out)); // keeps the parser's order
+        }
+        if (content.length <= MAX_CACHED_BYTES) {
+            synchronized (PARSED) {
+                PARSED.put(key, out == null ? MALFORMED : out);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Recently parsed manifests: a manifest's version is the new side of one commit and the old side of the next, and
+     * a DOM parse of a 35 kB pom.xml costs milliseconds in a fresh JVM, so each version is parsed once, not twice.
+     * Keyed by content (not blob id) to stay a pure function of the arguments; bounded in entries and entry size.
+     */
+    private static final int MAX_CACHED_BYTES = 256 * 1024;
+    private static final Set<String> MALFORMED = Set.of("\0malformed");
+    private static final java.util.Map<ParseKey, Set<String>> PARSED = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<ParseKey, Set<String>> eldest) {
+            return size() > 64;
+        }
+    };
+
+    private record ParseKey(FileRole role, byte[] content, int hash) {
+        ParseKey(FileRole role, byte[] content) {
+            this(role, content, 31 * role.hashCode() + java.util.Arrays.hashCode(content));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ParseKey k && k.hash == hash && k.role == role && java.util.Arrays.equals(k.content, content);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 }

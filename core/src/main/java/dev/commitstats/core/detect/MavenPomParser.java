@@ -42,6 +42,8 @@ final class MavenPomParser implements ManifestParser {
     private static final int MAX_ELEMENT_DEPTH = 1000;
 
     private static final DocumentBuilderFactory FACTORY = newFactory();
+    /** A builder per thread: making one sets up a whole parser configuration, which costs more than a small parse. */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = new ThreadLocal<>();
 
     private static final ErrorHandler SILENT = new ErrorHandler() {
         @Override
@@ -89,12 +91,19 @@ final class MavenPomParser implements ManifestParser {
     public Set<String> dependencies(byte[] content) {
         Document doc;
         try {
-            DocumentBuilder builder;
-            synchronized (FACTORY) {
-                builder = FACTORY.newDocumentBuilder();
+            DocumentBuilder builder = BUILDER.get();
+            if (builder == null) {
+                synchronized (FACTORY) {
+                    builder = FACTORY.newDocumentBuilder();
+                }
+                builder.setErrorHandler(SILENT);
+                builder.setEntityResolver((publicId, systemId) -> new InputSource(new ByteArrayInputStream(new byte[0])));
+                BUILDER.set(builder);
+            } else {
+                builder.reset(); // back to the factory's configuration; handler and resolver are set again below
+                builder.setErrorHandler(SILENT);
+                builder.setEntityResolver((publicId, systemId) -> new InputSource(new ByteArrayInputStream(new byte[0])));
             }
-            builder.setErrorHandler(SILENT);
-            builder.setEntityResolver((publicId, systemId) -> new InputSource(new ByteArrayInputStream(new byte[0])));
             doc = builder.parse(new InputSource(new ByteArrayInputStream(content)));
         } catch (ParserConfigurationException | SAXException | IOException e) {
             return null;

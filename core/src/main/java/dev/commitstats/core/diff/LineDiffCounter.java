@@ -549,7 +549,15 @@ public final class LineDiffCounter {
      */
     public static boolean isBinary(byte[] data, int len) {
         int n = Math.min(len, FIRST_FEW_BYTES);
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        // eight bytes per step: (x - 0x01..) & ~x & 0x80.. is non-zero iff some byte of x is zero
+        for (; i + 8 <= n; i += 8) {
+            long x = (long) LONG_LE.get(data, i);
+            if (((x - LO_BITS) & ~x & HI_BITS) != 0) {
+                return true;
+            }
+        }
+        for (; i < n; i++) {
             if (data[i] == 0) {
                 return true;
             }

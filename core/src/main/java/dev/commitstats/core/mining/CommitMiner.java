@@ -56,19 +56,26 @@ final class CommitMiner implements AutoCloseable {
     private final RevWalk walk;
     private final TreeWalk treeWalk;
     private final LineDiffCounter counter = new LineDiffCounter();
-    private final FileClassifier classifier;
+    private final java.util.function.Supplier<FileClassifier> classifierSource;
+    private FileClassifier classifier;
     private final Detectors detectors;
     private final MiningOptions options;
     private final DiffConfig diffConfig;
 
     CommitMiner(Repository repository, FileClassifier classifier, Detectors detectors, MiningOptions options) {
+        this(repository, () -> classifier, detectors, options);
+    }
+
+    /** {@code classifier} is asked once, on the first commit: it may still be loading when the miner is made. */
+    CommitMiner(Repository repository, java.util.function.Supplier<FileClassifier> classifier, Detectors detectors,
+            MiningOptions options) {
         this.repository = repository;
         this.reader = repository.newObjectReader();
         this.walk = new RevWalk(reader);
         this.treeWalk = new TreeWalk(reader); // no attributes: git log reads none from a bare repository either
         this.treeWalk.setRecursive(true);
         this.treeWalk.setFilter(TreeFilter.ANY_DIFF);
-        this.classifier = classifier;
+        this.classifierSource = classifier;
         this.detectors = detectors;
         this.options = options;
         this.diffConfig = repository.getConfig().get(DiffConfig.KEY);
@@ -87,6 +94,9 @@ final class CommitMiner implements AutoCloseable {
         }
         treeWalk.addTree(commit.getTree());
         List<DiffEntry> entries = DiffEntry.scan(treeWalk);
+        if (classifier == null) {
+            classifier = classifierSource.get();
+        }
 
         Accounting acc = new Accounting(options.bulkThreshold());
         if (options.raw()) {

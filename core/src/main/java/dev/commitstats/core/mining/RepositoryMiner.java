@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,16 +43,41 @@ public final class RepositoryMiner implements AutoCloseable {
 
     private static final AtomicBoolean CACHE_CONFIGURED = new AtomicBoolean();
 
+    /** Marks the end of the work queue (compared by identity). */
+    private static final ObjectId END = ObjectId.zeroId().copy();
+
     private final Repository repository;
     private final Path displayPath;
-    private final FileClassifier classifier;
+    private final CompletableFuture<FileClassifier> classifier;
     private final Detectors detectors;
 
-    private RepositoryMiner(Repository repository, Path displayPath) {
+    private RepositoryMiner(Repository repository, Path displayPath, CompletableFuture<FileClassifier> classifier) {
         this.repository = repository;
         this.displayPath = displayPath;
-        this.classifier = FileClassifier.standard();
+        this.classifier = classifier;
         this.detectors = Detectors.standard();
+    }
+
+    /**
+     * The shared classifier, loaded on a thread of its own: loading the Linguist data costs several hundred
+     * milliseconds in a fresh JVM, which then overlaps with opening the repository and walking its history.
+     */
+    private static CompletableFuture<FileClassifier> loadClassifier() {
+        CompletableFuture<FileClassifier> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(FileClassifier.standard());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "commitstats-classifier-load");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    private FileClassifier classifier() {
+        return classifier.join();
     }
 
     /**
@@ -59,6 +86,7 @@ public final class RepositoryMiner implements AutoCloseable {
      * @throws MiningException when {@code path} is not a git repository
      */
     public static RepositoryMiner open(Path path) throws MiningException {
+        CompletableFuture<FileClassifier> classifier = loadClassifier();
         configureCaches();
         if (!Files.isDirectory(path)) {
             throw new MiningException("not a git repository: " + path + " (no such folder)");
@@ -76,7 +104,7 @@ public final class RepositoryMiner implements AutoCloseable {
                 repo.close();
                 throw new MiningException("not a git repository: " + path);
             }
-            return new RepositoryMiner(repo, path);
+            return new RepositoryMiner(repo, path, classifier);
         } catch (IOException | IllegalArgumentException e) {
             throw new MiningException("not a git repository: " + path, e);
         }
@@ -164,24 +192,89 @@ public final class RepositoryMiner implements AutoCloseable {
      * Mines every non-merge commit reachable from the options' tips that matches their authors and period, except
      * those {@code alreadyMined} accepts, and hands each fact to {@code sink} on the calling thread (in no particular
      * order). An exception thrown by the sink stops the run and is rethrown.
+     *
+     * <p>The workers start on the first commit the walk yields: in a fresh JVM the walk alone takes up to a second,
+     * which would otherwise leave the other cores idle. The listener hears {@code started} once the walk is done.
      */
     public MiningResult mine(MiningOptions options, Predicate<String> alreadyMined, Consumer<CommitFact> sink,
             MiningListener listener) throws MiningException {
         List<String> tipNames = resolveTips(options);
-        List<ObjectId> todo = new ArrayList<>();
-        int[] skipped = {0};
-        int walked = walkMatching(options, c -> {
-            if (alreadyMined.test(c.name())) {
-                skipped[0]++;
-            } else {
-                todo.add(c.copy());
+        BlockingQueue<ObjectId> work = new LinkedBlockingQueue<>();
+        BlockingQueue<Object> results = new ArrayBlockingQueue<>(1024);
+        AtomicBoolean stop = new AtomicBoolean();
+        int threads = Math.max(1, options.threads());
+        List<Thread> workers = new ArrayList<>(threads);
+        int[] counts = new int[3]; // queued, skipped, done
+        try {
+            int walked = walkMatching(options, c -> {
+                if (alreadyMined.test(c.name())) {
+                    counts[1]++;
+                    return;
+                }
+                work.add(c.copy());
+                if (counts[0]++ < threads && workers.size() < threads) {
+                    startWorker(options, work, results, stop, workers);
+                }
+                Object r;
+                while ((r = results.poll()) != null) { // keep the workers' output flowing during the walk
+                    counts[2]++;
+                    accept(r, sink);
+                }
+            });
+            work.add(END);
+            int total = counts[0];
+            listener.started(total);
+            int done = counts[2];
+            if (done > 0) {
+                listener.progress(done, total);
             }
-        });
-        listener.started(todo.size());
-        if (!todo.isEmpty()) {
-            runWorkers(options, todo, sink, listener);
+            while (done < total) {
+                Object r = results.poll(1, TimeUnit.SECONDS);
+                if (r == null) {
+                    if (workers.stream().noneMatch(Thread::isAlive) && results.isEmpty()) {
+                        throw new MiningException("mining stopped unexpectedly after " + done + " of " + total + " commits");
+                    }
+                    continue;
+                }
+                accept(r, sink);
+                done++;
+                listener.progress(done, total);
+            }
+            return new MiningResult(tipNames, total, counts[1], walked);
+        } catch (WalkAbort e) {
+            throw e.cause;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MiningException("mining was interrupted", e);
+        } finally {
+            stop.set(true);
+            work.add(END);
+            results.clear();
+            for (Thread w : workers) {
+                try {
+                    w.join(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
-        return new MiningResult(tipNames, todo.size(), skipped[0], walked);
+    }
+
+    /** Carries a worker's failure out of the walk's visitor. */
+    private static final class WalkAbort extends RuntimeException {
+        final MiningException cause;
+
+        WalkAbort(MiningException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
+        }
+    }
+
+    private static void accept(Object r, Consumer<CommitFact> sink) {
+        if (r instanceof MiningException me) {
+            throw new WalkAbort(me);
+        }
+        sink.accept((CommitFact) r);
     }
 
     /** Walks with headers parsed, keeping commits whose author and time match. */
@@ -221,71 +314,39 @@ public final class RepositoryMiner implements AutoCloseable {
         }
     }
 
-    private void runWorkers(MiningOptions options, List<ObjectId> todo, Consumer<CommitFact> sink,
-            MiningListener listener) throws MiningException {
-        int threads = Math.min(options.threads(), todo.size());
-        AtomicInteger next = new AtomicInteger();
-        AtomicBoolean stop = new AtomicBoolean();
-        BlockingQueue<Object> results = new ArrayBlockingQueue<>(1024);
-        List<Thread> workers = new ArrayList<>(threads);
-        for (int t = 0; t < threads; t++) {
-            Thread worker = new Thread(() -> {
-                try (CommitMiner miner = new CommitMiner(repository, classifier, detectors, options)) {
-                    for (int i = next.getAndIncrement(); i < todo.size() && !stop.get(); i = next.getAndIncrement()) {
-                        ObjectId id = todo.get(i);
-                        Object result;
-                        try {
-                            result = miner.mine(id);
-                        } catch (MissingObjectException e) {
-                            result = new MiningException("missing object " + e.getObjectId().name() + " in "
-                                    + displayPath + " while reading commit " + id.name()
-                                    + " (a partial clone, or a corrupt repository)", e);
-                        } catch (IOException | RuntimeException e) {
-                            result = new MiningException("cannot read commit " + id.name() + " in " + displayPath
-                                    + ": " + e.getMessage(), e);
-                        }
-                        putUninterruptibly(results, result, stop);
-                        if (result instanceof MiningException) {
-                            return;
-                        }
+    private void startWorker(MiningOptions options, BlockingQueue<ObjectId> work, BlockingQueue<Object> results,
+            AtomicBoolean stop, List<Thread> workers) {
+        Thread worker = new Thread(() -> {
+            try (CommitMiner miner = new CommitMiner(repository, this::classifier, detectors, options)) {
+                while (!stop.get()) {
+                    ObjectId id = work.take();
+                    if (id == END) {
+                        work.add(END); // for the other workers
+                        return;
+                    }
+                    Object result;
+                    try {
+                        result = miner.mine(id);
+                    } catch (MissingObjectException e) {
+                        result = new MiningException("missing object " + e.getObjectId().name() + " in "
+                                + displayPath + " while reading commit " + id.name()
+                                + " (a partial clone, or a corrupt repository)", e);
+                    } catch (IOException | RuntimeException e) {
+                        result = new MiningException("cannot read commit " + id.name() + " in " + displayPath
+                                + ": " + e.getMessage(), e);
+                    }
+                    putUninterruptibly(results, result, stop);
+                    if (result instanceof MiningException) {
+                        return;
                     }
                 }
-            }, "commitstats-miner-" + t);
-            worker.setDaemon(true);
-            workers.add(worker);
-            worker.start();
-        }
-        int done = 0;
-        try {
-            while (done < todo.size()) {
-                Object r = results.poll(1, TimeUnit.SECONDS);
-                if (r == null) {
-                    if (workers.stream().noneMatch(Thread::isAlive) && results.isEmpty()) {
-                        throw new MiningException("mining stopped unexpectedly after " + done + " of " + todo.size() + " commits");
-                    }
-                    continue;
-                }
-                if (r instanceof MiningException me) {
-                    throw me;
-                }
-                sink.accept((CommitFact) r);
-                done++;
-                listener.progress(done, todo.size());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MiningException("mining was interrupted", e);
-        } finally {
-            stop.set(true);
-            results.clear();
-            for (Thread w : workers) {
-                try {
-                    w.join(5000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        }, "commitstats-miner-" + workers.size());
+        worker.setDaemon(true);
+        workers.add(worker);
+        worker.start();
     }
 
     private static void putUninterruptibly(BlockingQueue<Object> q, Object o, AtomicBoolean stop) {
