@@ -44,7 +44,12 @@ final class ServeCommand implements Callable<Integer> {
         CommitStatsProperties properties = CommitStatsProperties.resolve(overrides);
         DataDirectory dataDir = DataDirectory.open(properties.dataDir());
         try (DataDirectory.ServerLock lock = dataDir.lockForServer()) {
-            ConfigurableApplicationContext context = start(overrides, properties);
+            ConfigurableApplicationContext context;
+            try {
+                context = start(overrides, properties);
+            } catch (RuntimeException e) {
+                throw startFailure(e, properties);
+            }
             String url = "http://localhost:" + context.getEnvironment().getProperty("local.server.port") + "/";
             out.println("Commit Stats is running at " + url);
             out.println("  data: " + dataDir.path() + ", database: " + Database.redact(properties.effectiveDatabaseUrl()));
@@ -55,6 +60,20 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    /** The reason a start failed, in one line when it is one the user can act on. */
+    private static RuntimeException startFailure(RuntimeException e, CommitStatsProperties properties) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Database.DatabaseException || t instanceof DataDirectory.DataDirectoryException) {
+                return new UserFacingException(t.getMessage(), e);
+            }
+            if (t.getClass().getSimpleName().equals("PortInUseException")) {
+                return new UserFacingException("port " + properties.port() + " is already in use: stop what uses it, "
+                        + "or choose another with --port", e);
+            }
+        }
+        return e;
     }
 
     /** Starts the server with the command-line options as the highest-priority properties. */
