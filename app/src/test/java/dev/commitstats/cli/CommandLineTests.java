@@ -60,6 +60,15 @@ class CommandLineTests {
     }
 
     @Test
+    void serveOnAnUnreachableDatabaseFailsWithOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        Run r = run("serve", "--port", "0", "--data-dir", tmp.toString(),
+                "--database-url", "jdbc:postgresql://127.0.0.1:1/nothing?connectTimeout=2");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("commitstats: cannot connect to the database jdbc:postgresql://127.0.0.1:1/nothing")
+                .doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
     void badPortValueIsAUsageError() {
         Run r = run("serve", "--port", "eighty");
         assertThat(r.exitCode()).isEqualTo(2);

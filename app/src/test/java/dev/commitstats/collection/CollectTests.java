@@ -105,6 +105,18 @@ class CollectTests {
     }
 
     @DatabaseTest
+    void aNewIdentityMakesTheNextRunWalkTheHistoryAgain(TestDatabase db) throws Exception {
+        Path dir = tmp.resolve("repo");
+        try (GitRepoBuilder repo = GitRepoBuilder.init(dir)) {
+            history(repo, 30, 0);
+        }
+        collect(db, "--user", "me", "--email", "other@example.com", dir.toString());
+        // nothing moved in the repository, but the user now has one more email: their commits must come in
+        var r = collect(db, "--user", "me", "--email", ME, dir.toString());
+        assertThat(r.out()).contains("20 new commits, 30 in total");
+    }
+
+    @DatabaseTest
     void aForcePushThatRemovedCollectedCommitsIsRepaired(TestDatabase db) throws Exception {
         Path dir = tmp.resolve("repo");
         try (GitRepoBuilder repo = GitRepoBuilder.initBare(dir)) {
