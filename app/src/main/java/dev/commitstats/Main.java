@@ -5,7 +5,7 @@ import dev.commitstats.cli.CommitStatsCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Entry point of the one executable jar: {@code commitstats serve | stats | collect | export}. */
+/** Entry point of the one executable jar: {@code commitstats serve | stats | collect | outliers | export}. */
 public final class Main {
 
     private Main() {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Turns your git history into a shareable coding CV, without storing your code.",
         subcommands = {ServeCommand.class, StatsCommand.class, CollectCommand.class, ExportCommand.class,
-            CommandLine.HelpCommand.class})
+            OutliersCommand.class, CommandLine.HelpCommand.class})
 public final class CommitStatsCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec

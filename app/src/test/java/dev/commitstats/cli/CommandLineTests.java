@@ -26,7 +26,7 @@ class CommandLineTests {
     void helpListsTheCommands() {
         Run r = run("--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("Usage: commitstats").contains("serve");
+        assertThat(r.out()).contains("Usage: commitstats").contains("serve").contains("outliers");
     }
 
     @Test
