@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import dev.commitstats.testing.DatabaseTest;
+import org.flywaydb.core.Flyway;
 import dev.commitstats.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,37 @@ class DatabaseTests {
     void migratingTwiceIsANoOp(TestDatabase db) {
         Database.migrate(db.dataSource(), db.vendor());
         assertThat(db.jdbc().sql("SELECT COUNT(*) FROM users").query(Long.class).single()).isZero();
+    }
+
+    @DatabaseTest
+    void schemaVersionIsTheNewestBundledMigration(TestDatabase db) {
+        // Flyway itself, bypassing the fast path: what it resolves from the classpath is what the constant must name
+        var info = Flyway.configure().dataSource(db.dataSource())
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + db.vendor().folder())
+                .load().info();
+        assertThat(info.pending()).isEmpty();
+        assertThat(info.current().getVersion().getVersion()).isEqualTo(Database.SCHEMA_VERSION);
+        assertThat(Database.isCurrent(db.dataSource())).isTrue();
+    }
+
+    @DatabaseTest
+    void aFailedMigrationIsNotCurrentSoFlywayReportsIt(TestDatabase db) {
+        db.jdbc().sql("UPDATE flyway_schema_history SET success = :f WHERE version = :v")
+                .param("f", false).param("v", Database.SCHEMA_VERSION).update();
+        assertThat(Database.isCurrent(db.dataSource())).isFalse();
+        assertThatThrownBy(() -> Database.migrate(db.dataSource(), db.vendor()))
+                .isInstanceOf(Database.DatabaseException.class)
+                .hasMessageContaining("failed migration");
+    }
+
+    @Test
+    void aNewDatabaseIsNotCurrent(@TempDir Path dir) {
+        CommitStatsProperties p = CommitStatsProperties.resolve(Map.of("commitstats.data-dir", dir.toString()));
+        try (var ds = Database.open(p, "t")) {
+            assertThat(Database.isCurrent(ds)).isFalse();
+            Database.migrate(ds, Database.Vendor.SQLITE);
+            assertThat(Database.isCurrent(ds)).isTrue();
+        }
     }
 
     @DatabaseTest

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -46,24 +47,33 @@ public final class RepositoryMiner implements AutoCloseable {
     /** Marks the end of the work queue (compared by identity). */
     private static final ObjectId END = ObjectId.zeroId().copy();
 
+    /** The Linguist classifier being loaded, shared by every miner of the JVM; null until mining first starts. */
+    private static final AtomicReference<CompletableFuture<FileClassifier>> CLASSIFIER = new AtomicReference<>();
+
     private final Repository repository;
     private final Path displayPath;
-    private final CompletableFuture<FileClassifier> classifier;
     private final Detectors detectors;
 
-    private RepositoryMiner(Repository repository, Path displayPath, CompletableFuture<FileClassifier> classifier) {
+    private RepositoryMiner(Repository repository, Path displayPath) {
         this.repository = repository;
         this.displayPath = displayPath;
-        this.classifier = classifier;
         this.detectors = Detectors.standard();
     }
 
     /**
      * The shared classifier, loaded on a thread of its own: loading the Linguist data costs several hundred
-     * milliseconds in a fresh JVM, which then overlaps with opening the repository and walking its history.
+     * milliseconds in a fresh JVM, which then overlaps with walking the history. It starts when mining starts, not
+     * when a repository is opened, so that a collection with nothing new never pays for it.
      */
-    private static CompletableFuture<FileClassifier> loadClassifier() {
+    private static CompletableFuture<FileClassifier> classifierLoading() {
+        CompletableFuture<FileClassifier> loading = CLASSIFIER.get();
+        if (loading != null) {
+            return loading;
+        }
         CompletableFuture<FileClassifier> f = new CompletableFuture<>();
+        if (!CLASSIFIER.compareAndSet(null, f)) {
+            return CLASSIFIER.get();
+        }
         Thread t = new Thread(() -> {
             try {
                 f.complete(FileClassifier.standard());
@@ -77,7 +87,7 @@ public final class RepositoryMiner implements AutoCloseable {
     }
 
     private FileClassifier classifier() {
-        return classifier.join();
+        return classifierLoading().join();
     }
 
     /**
@@ -86,7 +96,6 @@ public final class RepositoryMiner implements AutoCloseable {
      * @throws MiningException when {@code path} is not a git repository
      */
     public static RepositoryMiner open(Path path) throws MiningException {
-        CompletableFuture<FileClassifier> classifier = loadClassifier();
         configureCaches();
         if (!Files.isDirectory(path)) {
             throw new MiningException("not a git repository: " + path + " (no such folder)");
@@ -104,7 +113,7 @@ public final class RepositoryMiner implements AutoCloseable {
                 repo.close();
                 throw new MiningException("not a git repository: " + path);
             }
-            return new RepositoryMiner(repo, path, classifier);
+            return new RepositoryMiner(repo, path);
         } catch (IOException | IllegalArgumentException e) {
             throw new MiningException("not a git repository: " + path, e);
         }
@@ -198,6 +207,7 @@ public final class RepositoryMiner implements AutoCloseable {
      */
     public MiningResult mine(MiningOptions options, Predicate<String> alreadyMined, Consumer<CommitFact> sink,
             MiningListener listener) throws MiningException {
+        classifierLoading();
         List<String> tipNames = resolveTips(options);
         BlockingQueue<ObjectId> work = new LinkedBlockingQueue<>();
         BlockingQueue<Object> results = new ArrayBlockingQueue<>(1024);
