@@ -82,8 +82,9 @@ public final class CommitFactStore {
     private static final String CLEAR_PENDING = "DELETE FROM pending_commits WHERE repository_id = ?";
     private static final String INSERT_OUTLIER =
             "INSERT INTO outlier_files (repository_id, sha, path, language, additions, deletions, included)";
+    /** Ids are inlined (they come from the database): the owner's decisions on any copy of a commit. */
     private static final String INCLUDED_OUTLIERS =
-            "SELECT sha, path FROM outlier_files WHERE repository_id = ? AND included = TRUE";
+            "SELECT sha, path FROM outlier_files WHERE repository_id IN (%s) AND included = TRUE";
     private static final List<String> CHILD_TABLES =
             List.of("commit_languages", "commit_exclusions", "commit_detections", "outlier_files");
 
@@ -107,7 +108,8 @@ public final class CommitFactStore {
 
     /**
      * Stores the facts of one repository, replacing any stored fact with the same sha, and saves the cursor, all in one
-     * transaction. An outlier file the owner included stays included when its commit is written again.
+     * transaction. An outlier file the owner included stays included when its commit is written again, here or in
+     * another of the owner's repositories (a fork or mirror that receives the commit later).
      *
      * @param repositoryId   the repository the facts were mined from
      * @param facts          the facts; when a sha occurs twice the last one wins
@@ -133,7 +135,7 @@ public final class CommitFactStore {
         if (bySha.isEmpty()) {
             return;
         }
-        Set<String> includedOutliers = includedOutliers(c, repositoryId);
+        Set<String> includedOutliers = includedOutliers(c, registry.repositoryIdsOfOwner(repositoryId));
         List<Object[]> facts = new ArrayList<>(bySha.size());
         List<Object[]> languages = new ArrayList<>();
         List<Object[]> exclusions = new ArrayList<>();
@@ -269,10 +271,13 @@ public final class CommitFactStore {
     }
 
     // the owner's decisions are few (a handful of reviewed files), so reading them all is cheaper than a lookup per sha
-    private static Set<String> includedOutliers(Connection c, long repositoryId) throws SQLException {
+    private static Set<String> includedOutliers(Connection c, List<Long> ownersRepositories) throws SQLException {
         Set<String> keys = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(INCLUDED_OUTLIERS)) {
-            ps.setLong(1, repositoryId);
+        if (ownersRepositories.isEmpty()) {
+            return keys;
+        }
+        String ids = ownersRepositories.stream().map(String::valueOf).collect(Collectors.joining(","));
+        try (PreparedStatement ps = c.prepareStatement(INCLUDED_OUTLIERS.formatted(ids))) {
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     keys.add(rs.getString(1) + '\n' + rs.getString(2));

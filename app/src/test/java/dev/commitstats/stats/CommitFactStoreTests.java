@@ -142,4 +142,25 @@ class CommitFactStoreTests {
         assertThat(t.review.outliers(t.user)).singleElement().extracting(Outlier::included).isEqualTo(true);
         assertThat(t.totals().additions()).isEqualTo(5010);
     }
+
+    @DatabaseTest
+    void anIncludedOutlierStaysIncludedWhenAnotherOfTheOwnersRepositoriesReceivesTheCommit(TestDatabase db) {
+        Testbed t = new Testbed(db);
+        long upstream = t.repo;
+        long fork = t.repository("fork");
+        CommitFact f = Facts.commit("b1").lang("Java", 10, 0).outlier("data/big.csv", "CSV", 5000, 0).build();
+        t.store.writeBatch(fork, List.of(f), null);
+        t.review.decide(t.user, "b1", "data/big.csv", true);
+        // the upstream (lower id, so its copy is the one counted) is collected after the decision
+        t.store.writeBatch(upstream, List.of(f), null);
+
+        assertThat(t.review.outliers(t.user)).singleElement().satisfies(o -> {
+            assertThat(o.repositoryId()).isEqualTo(upstream);
+            assertThat(o.included()).isTrue();
+        });
+        assertThat(t.totals().additions()).isEqualTo(5010);
+        t.registry.setActive(fork, false);
+        assertThat(t.review.outliers(t.user)).singleElement().extracting(Outlier::included).isEqualTo(true);
+        assertThat(t.totals().additions()).isEqualTo(5010);
+    }
 }
