@@ -15,4 +15,12 @@ import org.springframework.context.annotation.ComponentScan;
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = org.springframework.context.annotation.FilterType.REGEX,
         pattern = "dev\\.commitstats\\.cli\\..*"))
 public class CommitStatsApplication {
+
+    /**
+     * Only for Spring's ahead-of-time processing at build time ({@code process-aot} in the POM), which needs a main
+     * method that runs the application; users start the server with {@code commitstats serve} ({@link Main}).
+     */
+    public static void main(String[] args) {
+        org.springframework.boot.SpringApplication.run(CommitStatsApplication.class, args);
+    }
 }

@@ -11,6 +11,7 @@ import dev.commitstats.config.CommitStatsProperties;
 import dev.commitstats.config.DataDirectory;
 import dev.commitstats.config.Database;
 import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -55,9 +56,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  data: " + dataDir.path() + ", database: " + Database.redact(properties.effectiveDatabaseUrl()));
             out.println("  stop it with Ctrl-C");
             out.flush();
-            awaitClose(context);
-            out.println("Commit Stats stopped.");
-            out.flush();
+            awaitClose(context, out);
             return 0;
         }
     }
@@ -83,25 +82,52 @@ final class ServeCommand implements Callable<Integer> {
         // passed as command-line arguments: Spring ranks those above environment variables, as users expect
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(CommitStatsApplication.class)
+                .main(CommitStatsApplication.class)
                 .bannerMode(Banner.Mode.OFF)
                 .run(args);
     }
 
-    private static void awaitClose(ConfigurableApplicationContext context) {
+    /**
+     * Waits until the server is closed, then says so. On Ctrl-C or SIGTERM the context is closed by Spring's shutdown
+     * hook and the JVM ends when the hook returns, possibly before this thread runs again: the message is therefore
+     * printed by a shutdown handler (run after the contexts are closed), or here when something else closed it.
+     */
+    private static void awaitClose(ConfigurableApplicationContext context, PrintWriter out) {
+        Object lock = new Object();
+        boolean[] announced = {false};
+        Runnable announce = () -> {
+            synchronized (lock) {
+                if (!announced[0]) {
+                    announced[0] = true;
+                    out.println("Commit Stats stopped.");
+                    out.flush();
+                }
+            }
+        };
+        SpringApplication.getShutdownHandlers().add(announce);
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
                 closed.countDown();
             }
         });
-        if (!context.isActive()) {
-            return;
-        }
         try {
-            closed.await();
+            if (context.isActive()) {
+                closed.await();
+            }
+            while (context.isActive()) { // the event comes first thing in close(); wait for the rest
+                Thread.sleep(20);
+            }
+            announce.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             context.close();
+        } finally {
+            try {
+                SpringApplication.getShutdownHandlers().remove(announce);
+            } catch (IllegalStateException shutdownInProgress) {
+                // the JVM is stopping: the handler has run or is about to, and goes with the JVM
+            }
         }
     }
 }
