@@ -52,8 +52,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * when a modified file would be a closer source. JGit's {@link RenameDetector} does not do this (modified files are
  * never copy sources there, and its "break" mode turns a modified file into a rename of itself), so copies are found
  * here with JGit's {@link SimilarityIndex}, the measure its rename detection uses. When a commit has more than
- * {@link #COPY_LIMIT} candidate sources or added files, or its sources are larger than {@link #COPY_BYTES_BUDGET}
- * together, only copies with identical content are found.
+ * {@link #COPY_LIMIT} candidate sources or added files, or would keep more than {@link #COPY_BYTES_BUDGET} of
+ * them in memory, only copies with identical content are found.
  */
 final class CommitMiner implements AutoCloseable {
 
@@ -65,7 +65,10 @@ final class CommitMiner implements AutoCloseable {
      * found by identical content only, so that a huge commit costs no source-by-destination matrix.
      */
     static final int COPY_LIMIT = 400;
-    /** Most bytes of copy sources one commit keeps in memory for content comparison; above it, as over the limit. */
+    /**
+     * Most bytes of copy sources and of added files waiting for them that one commit keeps in memory for comparison by
+     * content; above it, as over the limit.
+     */
     static final long COPY_BYTES_BUDGET = 64L * 1024 * 1024;
     /** Blobs larger than this are treated as binary, as git does above core.bigFileThreshold (512 MiB). */
     static final long MAX_TEXT_BLOB = 512L * 1024 * 1024;

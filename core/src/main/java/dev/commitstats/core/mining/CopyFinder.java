@@ -24,11 +24,12 @@ import org.eclipse.jgit.lib.ObjectLoader;
  * new half of a rename.
  *
  * <p>An added file whose blob is the pre-image of a source is a copy at once (identical content, found from the tree
- * entries alone). The others wait until every source is loaded and then take the most similar source, by JGit's
- * {@link SimilarityIndex} (the measure of its rename detection, an estimate of git's), at
- * {@link CommitMiner#RENAME_SCORE} or more; files whose sizes alone rule that out are never hashed. The comparison by
- * content is skipped, leaving identical copies only, when the commit has more than {@link CommitMiner#COPY_LIMIT}
- * sources or destinations, or more than {@link CommitMiner#COPY_BYTES_BUDGET} bytes of sources.
+ * entries alone). The others take, once every source is loaded (at once when they come after the last source in tree
+ * order, else they wait for it), the most similar source by JGit's {@link SimilarityIndex} (the measure of its rename
+ * detection, an estimate of git's), at {@link CommitMiner#RENAME_SCORE} or more; files whose sizes alone rule that out
+ * are never hashed. The comparison by content is skipped, leaving identical copies only, when the commit has more
+ * than {@link CommitMiner#COPY_LIMIT} sources or destinations, or when the sources and waiting added files it would
+ * keep in memory exceed {@link CommitMiner#COPY_BYTES_BUDGET} bytes.
  */
 final class CopyFinder {
 
@@ -40,15 +41,19 @@ final class CopyFinder {
     private final byte[] roles;
     /** Path of the first source per pre-image blob. */
     private final Map<ObjectId, String> sourceByBlob;
+    /** Index of the last source: added files after it need not wait. */
+    private final int lastSource;
     private boolean byContent;
     private long retainedBytes;
     private final List<Source> sources = new ArrayList<>();
     private final List<Destination> waiting = new ArrayList<>();
 
-    private CopyFinder(CommitMiner miner, byte[] roles, Map<ObjectId, String> sourceByBlob, boolean byContent) {
+    private CopyFinder(CommitMiner miner, byte[] roles, Map<ObjectId, String> sourceByBlob, int lastSource,
+            boolean byContent) {
         this.miner = miner;
         this.roles = roles;
         this.sourceByBlob = sourceByBlob;
+        this.lastSource = lastSource;
         this.byContent = byContent;
     }
 
@@ -77,12 +82,15 @@ final class CopyFinder {
             return null;
         }
         Map<ObjectId, String> byBlob = new HashMap<>();
+        int last = -1;
         for (int i = 0; i < roles.length; i++) {
             if (roles[i] == SOURCE) {
                 byBlob.putIfAbsent(entries.get(i).getOldId().toObjectId(), entries.get(i).getOldPath());
+                last = i;
             }
         }
-        return new CopyFinder(miner, roles, byBlob, Math.max(sourceCount, destinationCount) <= CommitMiner.COPY_LIMIT);
+        return new CopyFinder(miner, roles, byBlob, last,
+                Math.max(sourceCount, destinationCount) <= CommitMiner.COPY_LIMIT);
     }
 
     /** Regular and executable files; git pairs no symlink or submodule with a file either. */
@@ -90,34 +98,52 @@ final class CopyFinder {
         return (mode.getBits() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
     }
 
-    /** Keeps the pre-image of entry {@code index} when it is a source worth comparing by content. */
-    void offerSource(int index, CommitMiner.FileChange fc, CommitMiner.Accounting acc) {
+    /**
+     * Keeps the pre-image of entry {@code index} when it is a source worth comparing by content; after the last source,
+     * pairs the added files that waited for it.
+     */
+    void offerSource(int index, CommitMiner.FileChange fc, CommitMiner.Accounting acc) throws IOException {
         if (roles[index] != SOURCE || !byContent) {
             return;
         }
         byte[] pre = fc.oldData;
-        if (pre.length == 0 || LineDiffCounter.isBinary(pre, pre.length)) {
-            return; // git pairs no empty file, and a binary source cannot give a copy any line
+        // git pairs no empty file, and a binary source cannot give a copy any line
+        if (pre.length > 0 && !LineDiffCounter.isBinary(pre, pre.length) && retain(pre.length, acc)) {
+            sources.add(new Source(fc.path, pre));
         }
-        retainedBytes += pre.length;
-        if (retainedBytes > CommitMiner.COPY_BYTES_BUDGET) {
-            // too much to keep: identical copies only, and what waited for a source counts as written
-            byContent = false;
-            sources.clear();
+        if (index == lastSource) {
             for (Destination d : waiting) {
-                acc.addHonest(d.fc, d.cls);
+                match(d, acc);
             }
             waiting.clear();
-            return;
         }
-        sources.add(new Source(fc.path, pre));
     }
 
     /**
-     * Takes entry {@code index} when it is a possible copy: counts it now (identical to a source, or nothing to find)
-     * or keeps it for {@link #finish}. Returns false for any other entry, which the caller counts.
+     * Counts {@code bytes} more kept in memory; over the budget, gives up comparing by content for this commit (what
+     * waited for a source counts as written, identical copies are still found) and returns false.
      */
-    boolean offerDestination(int index, DiffEntry e, CommitMiner.FileChange fc, CommitMiner.Accounting acc) {
+    private boolean retain(long bytes, CommitMiner.Accounting acc) {
+        retainedBytes += bytes;
+        if (retainedBytes <= CommitMiner.COPY_BYTES_BUDGET) {
+            return true;
+        }
+        byContent = false;
+        sources.clear();
+        for (Destination d : waiting) {
+            acc.addHonest(d.fc, d.cls);
+        }
+        waiting.clear();
+        return false;
+    }
+
+    /**
+     * Takes entry {@code index} when it is a possible copy: counts it now (identical to a source, nothing to find, or
+     * every source already seen) or keeps it until the last source is offered. Returns false for any other entry,
+     * which the caller counts.
+     */
+    boolean offerDestination(int index, DiffEntry e, CommitMiner.FileChange fc, CommitMiner.Accounting acc)
+            throws IOException {
         if (roles[index] != DESTINATION) {
             return false;
         }
@@ -129,7 +155,9 @@ final class CopyFinder {
         String exact = sourceByBlob.get(e.getNewId().toObjectId());
         if (exact != null) {
             miner.copy(acc, exact, fc.newData, miner.classify(exact, fc.newData), fc, cls, 100);
-        } else if (byContent) {
+        } else if (byContent && index > lastSource) {
+            match(new Destination(fc, cls), acc);
+        } else if (byContent && retain(fc.newData.length, acc)) {
             waiting.add(new Destination(fc, cls));
         } else {
             acc.addHonest(fc, cls);
@@ -137,43 +165,48 @@ final class CopyFinder {
         return true;
     }
 
-    /** Pairs each waiting added file with its most similar source, once every source has been offered. */
+    /** Counts what still waits (nothing, once the last source was offered) and lets go of the sources. */
     void finish(CommitMiner.Accounting acc) throws IOException {
         for (Destination d : waiting) {
-            byte[] data = d.fc.newData;
-            SimilarityIndex index = null;
-            Source best = null;
-            int bestScore = -1;
-            for (Source s : sources) {
-                long min = Math.min(s.data.length, data.length);
-                long max = Math.max(s.data.length, data.length);
-                if (min * 100 < max * CommitMiner.RENAME_SCORE) {
-                    continue; // the sizes alone rule it out, as in JGit's rename detection
-                }
-                if (index == null) {
-                    index = similarityIndex(data);
-                    if (index == null) {
-                        break;
-                    }
-                }
-                SimilarityIndex si = s.index();
-                if (si == null) {
-                    continue;
-                }
-                int score = si.score(index, 100);
-                if (score > bestScore) { // ties: the source that comes first in the tree
-                    bestScore = score;
-                    best = s;
-                }
-            }
-            if (best != null && bestScore >= CommitMiner.RENAME_SCORE) {
-                miner.copy(acc, best.path, best.data, miner.classify(best.path, best.data), d.fc, d.cls, bestScore);
-            } else {
-                acc.addHonest(d.fc, d.cls);
-            }
+            match(d, acc);
         }
         waiting.clear();
         sources.clear();
+    }
+
+    /** Counts {@code d} as a copy of its most similar source, or as written when none is similar enough. */
+    private void match(Destination d, CommitMiner.Accounting acc) throws IOException {
+        byte[] data = d.fc.newData;
+        SimilarityIndex index = null;
+        Source best = null;
+        int bestScore = -1;
+        for (Source s : sources) {
+            long min = Math.min(s.data.length, data.length);
+            long max = Math.max(s.data.length, data.length);
+            if (min * 100 < max * CommitMiner.RENAME_SCORE) {
+                continue; // the sizes alone rule it out, as in JGit's rename detection
+            }
+            if (index == null) {
+                index = similarityIndex(data);
+                if (index == null) {
+                    break;
+                }
+            }
+            SimilarityIndex si = s.index();
+            if (si == null) {
+                continue;
+            }
+            int score = si.score(index, 100);
+            if (score > bestScore) { // ties: the source that comes first in the tree
+                bestScore = score;
+                best = s;
+            }
+        }
+        if (best != null && bestScore >= CommitMiner.RENAME_SCORE) {
+            miner.copy(acc, best.path, best.data, miner.classify(best.path, best.data), d.fc, d.cls, bestScore);
+        } else {
+            acc.addHonest(d.fc, d.cls);
+        }
     }
 
     /** The similarity index of {@code data}, or null when it has too many distinct chunks for JGit's table. */

@@ -87,9 +87,10 @@ class MiningScenarioTest {
     void aCopyWithEditsCountsOnlyTheEditsAndDeletesNothing() throws Exception {
         try (GitRepoBuilder repo = GitRepoBuilder.initBare(tmp)) {
             String a = lines("int a", 40);
-            repo.write("src/A.java", a).commit("feat: a");
+            repo.write("src/Source.java", a).commit("feat: a");
             String copy = a.replace("int a 7;", "int seven;").replace("int a 8;\n", "").replace("int a 9;\n", "");
-            String sha = repo.write("src/A.java", a + "int more;\n").write("src/Copy.java", copy).commit("feat: copy");
+            // the copy comes before its source in the tree: it waits for it
+            String sha = repo.write("src/Source.java", a + "int more;\n").write("src/Copy.java", copy).commit("feat: copy");
             CommitFact f = last(repo, sha);
             // Copy.java: 38 lines, of which 37 are A's; git -C reports it as 1 added, 3 deleted, but an added file
             // deletes nothing in the numstat that the accounting adds up to
