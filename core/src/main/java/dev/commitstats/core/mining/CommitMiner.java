@@ -17,6 +17,7 @@ import dev.commitstats.core.diff.LineDiffCounter;
 import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.diff.SimilarityIndex;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -41,11 +42,34 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * submodule pointer is the one-line text {@code Subproject commit <sha>}. Honest mode then sorts each path's lines
  * into its language or one exclusion bucket, and pairs deleted and added files that git would call a rename (50%
  * similarity, git's default) so that the lines that only moved go to {@link ExclusionBucket#MOVED}.
+ *
+ * <p>Copies are found as git's {@code -C50%} finds them: an added file (not already a rename) is a copy when it is at
+ * least 50% similar to the pre-image of a file modified or deleted in the same commit. Unchanged files are not
+ * sources (that would be {@code --find-copies-harder}, which costs a look at the whole tree per commit). A copy's
+ * lines that equal its source's go to {@link ExclusionBucket#MOVED} as additions, its other lines count in its
+ * language, and it deletes nothing (git's numstat of an added file has no deletions); the source's own change is
+ * counted as if there were no copy. Renames come first: a deleted file paired with an added one stays a rename even
+ * when a modified file would be a closer source. JGit's {@link RenameDetector} does not do this (modified files are
+ * never copy sources there, and its "break" mode turns a modified file into a rename of itself), so copies are found
+ * here with JGit's {@link SimilarityIndex}, the measure its rename detection uses. When a commit has more than
+ * {@link #COPY_LIMIT} candidate sources or added files, or would keep more than {@link #COPY_BYTES_BUDGET} of
+ * them in memory, only copies with identical content are found.
  */
 final class CommitMiner implements AutoCloseable {
 
-    /** Git's default rename similarity ({@code -M50%}); JGit's own default is 60. */
+    /** Git's default rename similarity ({@code -M50%}, also used for copies: {@code -C50%}); JGit's own is 60. */
     static final int RENAME_SCORE = 50;
+    /**
+     * Most copy sources (modified or deleted files) or destinations (added files) compared by content in one commit,
+     * like the rename limit of JGit's rename detection (400 by default; git's is 1000): above it a commit's copies are
+     * found by identical content only, so that a huge commit costs no source-by-destination matrix.
+     */
+    static final int COPY_LIMIT = 400;
+    /**
+     * Most bytes of copy sources and of added files waiting for them that one commit keeps in memory for comparison by
+     * content; above it, as over the limit.
+     */
+    static final long COPY_BYTES_BUDGET = 64L * 1024 * 1024;
     /** Blobs larger than this are treated as binary, as git does above core.bigFileThreshold (512 MiB). */
     static final long MAX_TEXT_BLOB = 512L * 1024 * 1024;
 
@@ -61,6 +85,8 @@ final class CommitMiner implements AutoCloseable {
     private final Detectors detectors;
     private final MiningOptions options;
     private final DiffConfig diffConfig;
+    /** The copies found in the last commit mined (for tests against git's own copy detection). */
+    private final List<Copy> copies = new ArrayList<>();
 
     CommitMiner(Repository repository, FileClassifier classifier, Detectors detectors, MiningOptions options) {
         this(repository, () -> classifier, detectors, options);
@@ -99,6 +125,7 @@ final class CommitMiner implements AutoCloseable {
         }
 
         Accounting acc = new Accounting(options.bulkThreshold());
+        copies.clear();
         if (options.raw()) {
             for (DiffEntry e : entries) {
                 FileChange fc = load(e, e.getChangeType());
@@ -122,9 +149,11 @@ final class CommitMiner implements AutoCloseable {
     private void mineHonest(List<DiffEntry> entries, Accounting acc) throws IOException {
         boolean hasAdd = false;
         boolean hasDelete = false;
+        boolean hasModify = false;
         for (DiffEntry e : entries) {
             hasAdd |= e.getChangeType() == DiffEntry.ChangeType.ADD;
             hasDelete |= e.getChangeType() == DiffEntry.ChangeType.DELETE;
+            hasModify |= e.getChangeType() == DiffEntry.ChangeType.MODIFY;
         }
         Map<String, String> renamedTo = Map.of(); // old path -> new path
         Map<String, String> renamedFrom = Map.of(); // new path -> old path
@@ -146,12 +175,15 @@ final class CommitMiner implements AutoCloseable {
                 throw new IOException("rename detection was cancelled", e);
             }
             for (DiffEntry r : detected) {
+                // JGit's COPY results (a deleted file matched by a second added file) are left to CopyFinder,
+                // which finds the same ones and those from modified files
                 if (r.getChangeType() == DiffEntry.ChangeType.RENAME) {
                     renamedTo.put(r.getOldPath(), r.getNewPath());
                     renamedFrom.put(r.getNewPath(), r.getOldPath());
                 }
             }
         }
+        CopyFinder copyFinder = hasAdd && (hasDelete || hasModify) ? CopyFinder.of(this, entries, types, renamedFrom) : null;
         Map<String, FileChange> pendingDeletes = new HashMap<>();
         Map<String, FileChange> pendingAdds = new HashMap<>();
         for (int i = 0; i < types.length; i++) {
@@ -159,6 +191,12 @@ final class CommitMiner implements AutoCloseable {
             DiffEntry.ChangeType type = types[i];
             FileChange fc = load(e, type);
             detect(acc, fc);
+            if (copyFinder != null) {
+                copyFinder.offerSource(i, fc, acc);
+                if (copyFinder.offerDestination(i, e, fc, acc)) {
+                    continue; // counted now or when every source has been seen
+                }
+            }
             String partner = type == DiffEntry.ChangeType.DELETE ? renamedTo.get(e.getOldPath())
                     : type == DiffEntry.ChangeType.ADD ? renamedFrom.get(e.getNewPath()) : null;
             if (partner == null) {
@@ -189,6 +227,9 @@ final class CommitMiner implements AutoCloseable {
         for (FileChange fc : pendingAdds.values()) {
             acc.addHonest(fc, classify(fc));
         }
+        if (copyFinder != null) {
+            copyFinder.finish(acc);
+        }
     }
 
     private void pair(Accounting acc, FileChange deleted, FileChange added) {
@@ -211,12 +252,44 @@ final class CommitMiner implements AutoCloseable {
         }
     }
 
-    private FileClass classify(FileChange fc) {
-        byte[] head = fc.newData != null && fc.newData.length > 0 ? fc.newData : fc.oldData;
-        if (head != null && classifier.needsContent(fc.path)) {
-            return classifier.classify(fc.path, head, Math.min(head.length, 8000));
+    /**
+     * Counts an added file that copies {@code source} (the pre-image of a modified or deleted file, {@code sourceClass}
+     * its class): the lines it shares with the source only moved, the rest are written; a copy deletes nothing.
+     */
+    void copy(Accounting acc, String sourcePath, byte[] source, FileClass sourceClass, FileChange added,
+            FileClass addedClass, int score) {
+        if (added.binary || sourceClass.exclusion() != dev.commitstats.core.classify.Exclusion.NONE
+                || addedClass.exclusion() != dev.commitstats.core.classify.Exclusion.NONE) {
+            // an excluded or binary side: the added file counts as it would without copy detection
+            acc.addHonest(added, addedClass);
+            return;
         }
-        return classifier.classify(fc.path);
+        int realAdded = LineDiffCounter.added(counter.count(source, source.length, added.newData, added.newData.length));
+        int moved = added.added - realAdded;
+        acc.addMoved(moved, 0);
+        if (realAdded > 0) {
+            // a pure copy wrote nothing: it does not count as a file touched in its language either
+            acc.addLines(added.path, addedClass, realAdded, 0);
+        }
+        copies.add(new Copy(sourcePath, added.path, score, realAdded, moved));
+    }
+
+    /** The copies found in the last commit mined, in the order they were counted. */
+    List<Copy> copies() {
+        return List.copyOf(copies);
+    }
+
+    FileClass classify(FileChange fc) {
+        byte[] head = fc.newData != null && fc.newData.length > 0 ? fc.newData : fc.oldData;
+        return classify(fc.path, head);
+    }
+
+    /** The class of {@code path} whose content (or pre-image) is {@code head}. */
+    FileClass classify(String path, byte[] head) {
+        if (head != null && classifier.needsContent(path)) {
+            return classifier.classify(path, head, Math.min(head.length, 8000));
+        }
+        return classifier.classify(path);
     }
 
     private void detect(Accounting acc, FileChange fc) {
@@ -272,6 +345,17 @@ final class CommitMiner implements AutoCloseable {
         walk.close();
         reader.close();
     }
+
+    /**
+     * An added file counted as a copy.
+     *
+     * @param source    the path whose pre-image it copies
+     * @param path      the added file
+     * @param score     the similarity, 0-100 (100 for identical content)
+     * @param realAdded its lines counted as written (git's additions for {@code source => path} with {@code -C})
+     * @param moved     its lines counted in {@link ExclusionBucket#MOVED}
+     */
+    record Copy(String source, String path, int score, int realAdded, int moved) {}
 
     /** One changed path with its contents and git's line counts. */
     static final class FileChange {

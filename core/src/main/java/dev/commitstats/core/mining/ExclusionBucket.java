@@ -11,7 +11,11 @@ public enum ExclusionBucket {
     VENDORED,
     /** Lock files, minified files, protobuf output, files with a "generated" header. */
     GENERATED,
-    /** Lines that only moved with a renamed file. */
+    /**
+     * Lines that only moved: with a renamed file (both sides), or into an added file that copies a file the same
+     * commit modifies or deletes (additions only; the copy's other lines count as written). Git's rename and copy
+     * detection at 50% similarity ({@code -M50% -C50%}), renames first.
+     */
     MOVED,
     /** A single file change over the bulk threshold (an imported data file, a dump). */
     BULK,

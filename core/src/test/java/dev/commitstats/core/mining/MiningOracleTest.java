@@ -9,15 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.commitstats.core.classify.FileClassifier;
+import dev.commitstats.core.detect.Detectors;
 import dev.commitstats.core.testing.GitOracle;
 import dev.commitstats.core.testing.GitRepoBuilder;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The engine against the {@code git} command line on generated histories: raw mode equals git's numstat commit by
- * commit, and honest mode puts every one of git's lines into exactly one language or bucket.
+ * commit, and honest mode puts every one of git's lines into exactly one language or bucket; a copy that honest mode
+ * and {@code git log -C50%} both find counts the additions git reports for it as written.
  */
 class MiningOracleTest {
 
@@ -51,6 +57,45 @@ class MiningOracleTest {
             long binary = f.excluded().getOrDefault(ExclusionBucket.BINARY, LineCount.ZERO).files();
             assertThat(binary).as("binary files of %s", n.sha()).isEqualTo(n.binaryFiles());
         }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void copiesThatGitAlsoFindsCountTheAdditionsGitReportsForThem(long seed) throws Exception {
+        Path dir = tmp.resolve("repo-" + seed);
+        try (GitRepoBuilder repo = GitRepoBuilder.initBare(dir)) {
+            new RandomHistory(seed, repo).write(120);
+        }
+        Map<String, List<GitOracle.Pair>> git = GitOracle.renamesAndCopies(dir, "HEAD");
+        int compared = 0;
+        int ours = 0;
+        int gitPairs = 0; // renames and copies
+        try (Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+             CommitMiner miner = new CommitMiner(repository, FileClassifier.standard(), Detectors.standard(),
+                     MiningOptions.defaults())) {
+            for (Map.Entry<String, List<GitOracle.Pair>> commit : git.entrySet()) {
+                miner.mine(ObjectId.fromString(commit.getKey()));
+                Map<List<String>, CommitMiner.Copy> copies = new HashMap<>();
+                for (CommitMiner.Copy c : miner.copies()) {
+                    copies.put(List.of(c.source(), c.path()), c);
+                }
+                ours += copies.size();
+                gitPairs += commit.getValue().size();
+                for (GitOracle.Pair p : commit.getValue()) {
+                    CommitMiner.Copy c = copies.get(List.of(p.from(), p.to()));
+                    if (c != null) {
+                        // git's additions for "from => to" are the lines of the copy that its source does not have
+                        assertThat(c.realAdded()).as("%s: %s => %s", commit.getKey(), p.from(), p.to())
+                                .isEqualTo(p.additions());
+                        compared++;
+                    }
+                }
+            }
+        }
+        // the others: a source that ties with git's choice, or a similarity a few points apart (JGit's estimate of
+        // git's) for a small file near 50%
+        assertThat(compared).as("copies (of %d) that git pairs the same way (of %d pairs)", ours, gitPairs)
+                .isPositive().isGreaterThanOrEqualTo(ours * 3 / 4);
     }
 
     @ParameterizedTest(name = "author {0}")

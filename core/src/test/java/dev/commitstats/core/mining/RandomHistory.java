@@ -10,7 +10,8 @@ import dev.commitstats.core.testing.GitRepoBuilder;
 
 /**
  * Writes a random but realistic history into a {@link GitRepoBuilder}: several authors and time zones, source files
- * in several languages, vendored and generated files, documentation, renames with and without edits, binary files,
+ * in several languages, vendored and generated files, documentation, renames with and without edits, copies (of
+ * files the same commit edits, deletes or leaves alone, with and without edits), binary files,
  * deletions, branches and merges, empty commits, submodule pointers, symlinks, CRLF files, files without a final
  * newline, non-UTF-8 paths, and the occasional huge file.
  */
@@ -107,10 +108,19 @@ final class RandomHistory {
                 // empty commit: nothing changes
                 return;
             } else if (!existing.isEmpty()) {
+                // a copy: of an unchanged file (git -C finds none), or of one the commit also edits or deletes (a
+                // copy source for git -C and for honest mode); the copy itself is often edited too
                 String p = existing.get(rnd.nextInt(existing.size()));
                 if (isText(p)) {
-                    String copy = "copies/" + step + "-" + p.substring(p.lastIndexOf('/') + 1);
-                    repo.write(copy, new String(repo.read(p), StandardCharsets.UTF_8));
+                    String content = new String(repo.read(p), StandardCharsets.UTF_8);
+                    String copy = "copies/" + step + "-" + c + "-" + p.substring(p.lastIndexOf('/') + 1);
+                    repo.write(copy, rnd.nextBoolean() ? content : edit(content));
+                    int source = rnd.nextInt(4);
+                    if (source < 2) {
+                        repo.write(p, edit(content));
+                    } else if (source == 2 && existing.size() > 3) {
+                        repo.delete(p);
+                    }
                 }
             }
         }

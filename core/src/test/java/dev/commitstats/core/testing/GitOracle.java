@@ -77,6 +77,56 @@ public final class GitOracle {
         return out;
     }
 
+    /**
+     * A file git pairs with another one in a commit, rename or copy (numstat does not say which), with git's numstat
+     * for the pair: the diff between {@code from}'s pre-image and {@code to}.
+     */
+    public record Pair(String from, String to, long additions, long deletions) {}
+
+    /**
+     * The renames and copies git finds in every non-merge commit reachable from {@code revs}, with
+     * {@code git log -C50% --numstat}: copy sources are the files a commit modifies or deletes. (Note that a later
+     * {@code -M} would turn copy detection off again: {@code -C -M50%} finds renames only.) Binary pairs are left out.
+     */
+    public static Map<String, List<Pair>> renamesAndCopies(Path gitDir, String... revs) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("git", "--git-dir", gitDir.toString(),
+                "-c", "diff.algorithm=myers", "log", "--no-merges", "-C50%", "--numstat", "-z", "--format=@%H"));
+        cmd.addAll(List.of(revs));
+        cmd.add("--");
+        Path home = Files.createTempDirectory("git-oracle-home");
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        pb.environment().remove("GIT_DIR");
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException("git log failed: " + err);
+        }
+        // -z: "@sha" NUL, then per file "add TAB del TAB path" NUL, or for a pair "add TAB del TAB" NUL from NUL to NUL
+        String[] tokens = new String(out, StandardCharsets.UTF_8).split("\0", -1);
+        Map<String, List<Pair>> pairs = new LinkedHashMap<>();
+        List<Pair> current = null;
+        for (int i = 0; i < tokens.length; i++) {
+            String t = tokens[i].startsWith("\n") ? tokens[i].substring(1) : tokens[i];
+            if (t.startsWith("@")) {
+                current = new ArrayList<>();
+                pairs.put(t.substring(1), current);
+            } else if (!t.isEmpty()) {
+                String[] parts = t.split("\t", 3);
+                if (parts.length == 3 && parts[2].isEmpty()) {
+                    String from = tokens[++i];
+                    String to = tokens[++i];
+                    if (!parts[0].equals("-")) {
+                        current.add(new Pair(from, to, Long.parseLong(parts[0]), Long.parseLong(parts[1])));
+                    }
+                }
+            }
+        }
+        return pairs;
+    }
+
     /** Totals {commits, additions, deletions} for one author email (case-insensitive), or everyone when null. */
     public static long[] totals(Map<String, Numstat> numstat, String email) {
         long[] t = new long[3];
