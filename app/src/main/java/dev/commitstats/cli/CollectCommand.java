@@ -103,8 +103,11 @@ final class CollectCommand implements Callable<Integer> {
                     failures++;
                     out.printf("%-30s error: %s%n", name, o.error());
                 } else {
-                    out.printf("%-30s %,d new commits, %,d in total%s, %.1f s, %s%n", name, o.newCommits(), o.totalCommits(),
+                    out.printf("%-30s %,d new commits, %,d in total%s%s, %.1f s, %s%n", name, o.newCommits(), o.totalCommits(),
                             o.removedCommits() > 0 ? String.format(" (%,d removed by a force-push)", o.removedCommits()) : "",
+                            o.recountedCommits() > 0
+                                    ? String.format(" (%,d counted again: the counting rules changed)", o.recountedCommits())
+                                    : "",
                             o.took().toMillis() / 1000.0, o.status().dbName());
                 }
                 out.flush();

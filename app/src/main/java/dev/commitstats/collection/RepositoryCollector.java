@@ -13,6 +13,7 @@ import dev.commitstats.core.mining.MiningException;
 import dev.commitstats.core.mining.MiningListener;
 import dev.commitstats.core.mining.MiningOptions;
 import dev.commitstats.core.mining.MiningResult;
+import dev.commitstats.core.mining.MiningRules;
 import dev.commitstats.core.mining.RepositoryMiner;
 import dev.commitstats.repos.Repository;
 import dev.commitstats.repos.RepositoryCursor;
@@ -52,8 +53,15 @@ public final class RepositoryCollector {
      * @param took           wall-clock time
      * @param error          the readable reason when {@code status} is {@code ERROR}, else null
      */
+    /**
+     * What one collection did.
+     *
+     * @param newCommits       commits mined for the first time
+     * @param removedCommits   stored commits that a force-push made unreachable, now dropped
+     * @param recountedCommits stored commits mined again because the counting rules changed since they were mined
+     */
     public record Outcome(long repositoryId, RepositoryStatus status, int newCommits, int removedCommits,
-            long totalCommits, Duration took, String error) {
+            int recountedCommits, long totalCommits, Duration took, String error) {
         public boolean failed() {
             return status == RepositoryStatus.ERROR;
         }
@@ -106,7 +114,7 @@ public final class RepositoryCollector {
                         && registry.collectedFingerprint(id).filter(fingerprint::equals).isPresent()) {
                     // same tips, same identities, same rules as the last complete run: a walk would find nothing
                     registry.setStatus(id, RepositoryStatus.UP_TO_DATE, null);
-                    return new Outcome(id, RepositoryStatus.UP_TO_DATE, 0, 0, store.countCommits(id),
+                    return new Outcome(id, RepositoryStatus.UP_TO_DATE, 0, 0, 0, store.countCommits(id),
                             Duration.ofNanos(System.nanoTime() - started), null);
                 }
                 registry.saveCollectedFingerprint(id, null);
@@ -117,12 +125,20 @@ public final class RepositoryCollector {
                 if (removed > 0 && newest.sha != null && !stored.contains(newest.sha)) {
                     newest = new Newest(RepositoryCursor.none()); // the cursor pointed at a commit a force-push removed
                 }
+                // facts mined under other counting rules are mined again (upserts replace them), so that all of
+                // the user's numbers follow one set of rules
+                boolean recount = !stored.isEmpty()
+                        && registry.minedRulesVersion(id).orElse(-1) != MiningRules.VERSION;
                 List<CommitFact> batch = new ArrayList<>(batchSize);
                 RepositoryCursor inProgress = new RepositoryCursor(repository.cursor().lastCommitSha(),
                         repository.cursor().lastCommitTime(), false, RepositoryStatus.COLLECTING);
                 Newest latest = newest;
-                MiningResult result = miner.mine(options, stored::contains, fact -> {
+                int[] recounted = {0};
+                MiningResult result = miner.mine(options, recount ? sha -> false : stored::contains, fact -> {
                     latest.see(fact);
+                    if (recount && stored.contains(fact.sha())) {
+                        recounted[0]++;
+                    }
                     batch.add(fact);
                     if (batch.size() >= batchSize) {
                         store.writeBatch(id, batch, inProgress);
@@ -131,8 +147,10 @@ public final class RepositoryCollector {
                 }, listener);
                 store.writeBatch(id, batch,
                         new RepositoryCursor(latest.sha, latest.time, true, RepositoryStatus.UP_TO_DATE));
+                registry.saveMinedRulesVersion(id, MiningRules.VERSION);
                 registry.saveCollectedFingerprint(id, fingerprint);
-                return new Outcome(id, RepositoryStatus.UP_TO_DATE, result.mined(), removed, store.countCommits(id),
+                return new Outcome(id, RepositoryStatus.UP_TO_DATE, result.mined() - recounted[0], removed, recounted[0],
+                        store.countCommits(id),
                         Duration.ofNanos(System.nanoTime() - started), null);
             }
         } catch (MirrorException | MiningException e) {
@@ -144,8 +162,8 @@ public final class RepositoryCollector {
     }
 
     /**
-     * What a complete collection depends on: the branch tips, the identities and the mining rules (this version of
-     * Commit Stats). When all three are unchanged, so is the set of commits to mine: none.
+     * What a complete collection depends on: the branch tips, the identities and the counting rules
+     * ({@link MiningRules#VERSION}). When all three are unchanged, so is the set of commits to mine: none.
      */
     static String fingerprint(List<String> tips, Set<String> identities) {
         StringBuilder sb = new StringBuilder(RULES_VERSION).append('\n');
@@ -160,9 +178,8 @@ public final class RepositoryCollector {
         }
     }
 
-    /** The version of the mining rules; a new Commit Stats build walks histories again once. */
-    static final String RULES_VERSION = "commitstats/" + java.util.Objects.requireNonNullElse(
-            RepositoryCollector.class.getPackage().getImplementationVersion(), "dev");
+    /** The counting rules in the fingerprint: facts mined under other rules are mined again (see collect). */
+    static final String RULES_VERSION = "rules/" + MiningRules.VERSION;
 
     private int removeUnreachable(RepositoryMiner miner, MiningOptions options, long id, Set<String> stored)
             throws MiningException {
@@ -181,7 +198,7 @@ public final class RepositoryCollector {
 
     private Outcome failed(long id, String message, long started) {
         registry.setStatus(id, RepositoryStatus.ERROR, message);
-        return new Outcome(id, RepositoryStatus.ERROR, 0, 0, store.countCommits(id),
+        return new Outcome(id, RepositoryStatus.ERROR, 0, 0, 0, store.countCommits(id),
                 Duration.ofNanos(System.nanoTime() - started), message);
     }
 

@@ -164,6 +164,22 @@ public final class RepositoryRegistry {
         requireOne(n, repositoryId);
     }
 
+    /** The counting rules the repository's stored facts were mined with; empty when unknown (mined before V4). */
+    public java.util.OptionalInt minedRulesVersion(long repositoryId) {
+        return jdbc.sql("SELECT rules_version FROM repositories WHERE id = :id").param("id", repositoryId)
+                .query((rs, i) -> {
+                    int v = rs.getInt(1);
+                    return rs.wasNull() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(v);
+                }).optional().orElse(java.util.OptionalInt.empty());
+    }
+
+    /** Records that every stored fact of the repository follows the counting rules {@code version}. */
+    public void saveMinedRulesVersion(long repositoryId, int version) {
+        int n = jdbc.sql("UPDATE repositories SET rules_version = :v WHERE id = :id")
+                .param("v", version).param("id", repositoryId).update();
+        requireOne(n, repositoryId);
+    }
+
     /** How far collection got in the repository. */
     public RepositoryCursor cursor(long repositoryId) {
         return repository(repositoryId).map(Repository::cursor)

@@ -117,6 +117,38 @@ class CollectTests {
     }
 
     @DatabaseTest
+    void factsMinedUnderOtherCountingRulesAreCountedAgain(TestDatabase db) throws Exception {
+        Path dir = tmp.resolve("repo");
+        try (GitRepoBuilder repo = GitRepoBuilder.init(dir)) {
+            history(repo, 30, 0);
+        }
+        collect(db, "--user", "me", "--email", ME, dir.toString());
+        // what an older release would have stored: other numbers for the same commits (raw mode's, here), under
+        // rules version 1, with that release's fingerprint
+        RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), Clock.systemUTC());
+        long repoId = registry.repositories(registry.findUser("me").orElseThrow().id()).get(0).id();
+        java.util.List<dev.commitstats.core.mining.CommitFact> old = new java.util.ArrayList<>();
+        try (RepositoryMiner m = RepositoryMiner.open(dir)) {
+            m.mine(MiningOptions.defaults().withAllBranches().withAuthors(Set.of(ME)).withRaw(true), s -> false, old::add,
+                    MiningListener.NONE);
+        }
+        new CommitFactStore(db.dataSource(), registry).writeBatch(repoId, old, null);
+        registry.saveMinedRulesVersion(repoId, 1);
+        registry.saveCollectedFingerprint(repoId, "fingerprint of an older release");
+        assertThat(stored(db, "me").excluded().values()).allMatch(n -> n.additions() == 0);
+        assertThat(expected(dir).excluded().values()).anyMatch(n -> n.additions() > 0);
+
+        var r = collect(db, "--user", "me", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("0 new commits, 20 in total (20 counted again: the counting rules changed)");
+        assertSameTotals(stored(db, "me"), expected(dir));
+        assertThat(registry.minedRulesVersion(repoId)).hasValue(dev.commitstats.core.mining.MiningRules.VERSION);
+
+        var again = collect(db, "--user", "me", dir.toString());
+        assertThat(again.out()).contains("0 new commits, 20 in total,").doesNotContain("counted again");
+    }
+
+    @DatabaseTest
     void aForcePushThatRemovedCollectedCommitsIsRepaired(TestDatabase db) throws Exception {
         Path dir = tmp.resolve("repo");
         try (GitRepoBuilder repo = GitRepoBuilder.initBare(dir)) {
