@@ -43,6 +43,11 @@ final class ServeCommand implements Callable<Integer> {
             overrides.put("commitstats.port", port);
         }
         CommitStatsProperties properties = CommitStatsProperties.resolve(overrides);
+        try {
+            Database.Vendor.of(properties.effectiveDatabaseUrl()); // a URL we cannot use stops here, before Spring
+        } catch (Database.DatabaseException e) {
+            throw new UserFacingException(e.getMessage(), e);
+        }
         DataDirectory dataDir = DataDirectory.open(properties.dataDir());
         try (DataDirectory.ServerLock lock = dataDir.lockForServer()) {
             ConfigurableApplicationContext context;

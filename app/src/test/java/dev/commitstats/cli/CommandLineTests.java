@@ -69,6 +69,17 @@ class CommandLineTests {
     }
 
     @Test
+    void serveOnAnUnsupportedDatabaseUrlFailsBeforeStartingAndKeepsThePasswordSecret(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        Run r = run("serve", "--port", "0", "--data-dir", tmp.resolve("data").toString(),
+                "--database-url", "jdbc:mysql://db/x?password=hunter2");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("commitstats: unsupported database URL jdbc:mysql://db/x?password=***")
+                .doesNotContain("hunter2").doesNotContain("\n");
+        assertThat(tmp.resolve("data")).doesNotExist(); // stopped before creating anything
+    }
+
+    @Test
     void badPortValueIsAUsageError() {
         Run r = run("serve", "--port", "eighty");
         assertThat(r.exitCode()).isEqualTo(2);
