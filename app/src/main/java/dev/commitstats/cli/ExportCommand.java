@@ -82,7 +82,7 @@ final class ExportCommand implements Callable<Integer> {
             RepositoryRegistry registry = new RepositoryRegistry(ds, Clock.systemUTC());
             StatsQueries queries = new StatsQueries(ds, registry);
             User user = registry.findUser(login)
-                    .orElseThrow(() -> new UserFacingException("no user '" + login + "' in this database: collect their commits first"));
+                    .orElseThrow(() -> UserFacingException.noSuchUser(login));
             switch (format) {
                 case json -> writeJson(document(user, registry, queries));
                 case csv -> writeTable(new CsvExporter(), queries.periodTable(user.id(), period.name()));

@@ -80,7 +80,7 @@ final class OutliersCommand implements Callable<Integer> {
             RepositoryRegistry registry = new RepositoryRegistry(ds, Clock.systemUTC());
             OutlierReview review = new OutlierReview(ds, registry);
             User user = registry.findUser(login)
-                    .orElseThrow(() -> new UserFacingException("no user '" + login + "' in this database: collect their commits first"));
+                    .orElseThrow(() -> UserFacingException.noSuchUser(login));
             List<Outlier> outliers = review.outliers(user.id());
             OutlierIds ids = new OutlierIds(outliers);
             if (include.isEmpty() && exclude.isEmpty()) {

@@ -135,7 +135,8 @@ public final class CommitFactStore {
         if (bySha.isEmpty()) {
             return;
         }
-        Set<String> includedOutliers = includedOutliers(c, registry.repositoryIdsOfOwner(repositoryId));
+        List<Long> owners = registry.repositoryIdsOfOwner(repositoryId);
+        Set<String> includedOutliers = includedOutliers(c, owners);
         List<Object[]> facts = new ArrayList<>(bySha.size());
         List<Object[]> languages = new ArrayList<>();
         List<Object[]> exclusions = new ArrayList<>();
@@ -170,7 +171,7 @@ public final class CommitFactStore {
             }
         }
         List<String> shas = new ArrayList<>(bySha.keySet());
-        Change change = beginChange(c, repositoryId, shas);
+        Change change = beginChange(c, repositoryId, owners, shas);
         Rows.insert(c, UPSERT_FACT_HEAD, UPSERT_FACT_TAIL, 14, facts, "commit_facts", probe);
         // child rows are replaced, not merged: a fact written again may have lost a language or a detection
         for (String table : CHILD_TABLES) {
@@ -201,12 +202,12 @@ public final class CommitFactStore {
     }
 
     /** Takes the pending commits' contributions out of the rollups before their facts change. */
-    private Change beginChange(Connection c, long repositoryId, List<String> shas) throws SQLException {
+    private Change beginChange(Connection c, long repositoryId, List<Long> owners, List<String> shas)
+            throws SQLException {
         List<Object[]> pending = new ArrayList<>(shas.size());
         shas.forEach(sha -> pending.add(new Object[] {repositoryId, sha}));
         Rows.insert(c, INSERT_PENDING, " ON CONFLICT (repository_id, sha) DO NOTHING", 2, pending, "pending_commits",
                 probe);
-        List<Long> owners = registry.repositoryIdsOfOwner(repositoryId);
         List<Long> siblings = owners.stream().filter(id -> id != repositoryId).collect(Collectors.toList());
         Change change = new Change(repositoryId, owners, siblings, anyStored(c, repositoryId, List.of(repositoryId)),
                 !siblings.isEmpty() && anyStored(c, repositoryId, siblings));
@@ -301,7 +302,7 @@ public final class CommitFactStore {
         List<String> list = List.copyOf(new HashSet<>(shas));
         transactions.executeWithoutResult(status -> {
             template.execute((ConnectionCallback<Void>) c -> {
-                Change change = beginChange(c, repositoryId, list);
+                Change change = beginChange(c, repositoryId, registry.repositoryIdsOfOwner(repositoryId), list);
                 // children first: cheaper than relying on SQLite's per-row cascade, and independent of foreign_keys
                 for (String table : CHILD_TABLES) {
                     Rows.deleteBySha(c, table, repositoryId, list);
