@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 /** The top command: prints usage when called without a subcommand. */
 @Command(name = "commitstats",
         mixinStandardHelpOptions = true,
+        resourceBundle = "dev.commitstats.cli.Messages",
         versionProvider = VersionProvider.class,
         description = "Turns your git history into a shareable coding CV, without storing your code.",
         subcommands = {ServeCommand.class, StatsCommand.class, CollectCommand.class, ExportCommand.class,
@@ -33,7 +34,8 @@ public final class CommitStatsCommand implements java.util.concurrent.Callable<I
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // expected failures carry a message meant for the user; anything else is a bug worth a stack trace
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof UserFacingException || ex instanceof dev.commitstats.config.Database.DatabaseException
+            if (ex instanceof UserFacingException || ex instanceof dev.commitstats.config.UseCaseException
+                    || ex instanceof dev.commitstats.config.Database.DatabaseException
                     || ex instanceof dev.commitstats.config.DataDirectory.DataDirectoryException) {
                 err.println("commitstats: " + ex.getMessage());
             } else {

@@ -1,34 +1,25 @@
 package dev.commitstats.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.commitstats.config.Database;
+import dev.commitstats.assembly.Features;
 import dev.commitstats.core.mining.ExclusionBucket;
 import dev.commitstats.core.mining.LineCount;
 import dev.commitstats.core.mining.MiningOptions;
 import dev.commitstats.core.mining.Totals;
-import dev.commitstats.repos.RepositoryRegistry;
-import dev.commitstats.repos.User;
 import dev.commitstats.stats.Outlier;
+import dev.commitstats.stats.OutlierIds;
 import dev.commitstats.stats.OutlierReview;
-import dev.commitstats.stats.StatsQueries;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code commitstats outliers}: the owner's review of their outlier files, the single file changes over the bulk
@@ -50,17 +41,17 @@ import tools.jackson.databind.json.JsonMapper;
                     + "or one given to both, changes nothing (exit 1)."})
 final class OutliersCommand implements Callable<Integer> {
 
-    /** Output formats. */
-    enum Format { table, json }
-
     @Spec
     CommandSpec spec;
 
     @Mixin
     StorageOptions storage;
 
-    @Option(names = "--user", required = true, paramLabel = "LOGIN", description = "The user whose outlier files are reviewed.")
-    String login;
+    @Mixin
+    UserOption user;
+
+    @Mixin
+    FormatOption formatOption;
 
     @Option(names = "--include", paramLabel = "ID", description = "Count this file's lines in its language (repeatable).")
     List<String> include = new ArrayList<>();
@@ -68,34 +59,29 @@ final class OutliersCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "ID", description = "Set this file's lines apart as bulk again, the default (repeatable).")
     List<String> exclude = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json: an array of the files, or with --include/--exclude one object with the changes and the totals before and after.")
-    Format format = Format.table;
-
     @Override
     public Integer call() {
-        if (login.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "--user must not be empty");
-        }
-        try (HikariDataSource ds = Database.openAndMigrate(storage.resolve(), "outliers")) {
-            RepositoryRegistry registry = new RepositoryRegistry(ds, Clock.systemUTC());
-            OutlierReview review = new OutlierReview(ds, registry);
-            User user = registry.findUser(login)
-                    .orElseThrow(() -> UserFacingException.noSuchUser(login));
-            List<Outlier> outliers = review.outliers(user.id());
-            OutlierIds ids = new OutlierIds(outliers);
+        String login = user.login();
+        OutputFormat format = formatOption.resolve(OutputFormat.table, OutputFormat.table, OutputFormat.json);
+        try (Features features = storage.open("outliers")) {
+            OutlierReview review = features.outlierReview();
             if (include.isEmpty() && exclude.isEmpty()) {
-                list(outliers, ids);
+                list(review.list(login), format);
             } else {
-                decide(ds, registry, review, user, ids);
+                decided(review.decide(login, include, exclude), format);
             }
         }
         return 0;
     }
 
-    private void list(List<Outlier> outliers, OutlierIds ids) {
+    private void list(OutlierReview.Listing listing, OutputFormat format) {
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
-            out.println(json(outliers.stream().map(o -> fields(o, ids, o.included())).toList()));
+        List<Outlier> outliers = listing.files();
+        OutlierIds ids = listing.ids();
+        String login = listing.user().login();
+        if (format == OutputFormat.json) {
+            out.println(Json.pretty(outliers.stream().map(o -> fields(o, ids.id(o), ids.shortSha(o), o.included()))
+                    .toList()));
         } else if (outliers.isEmpty()) {
             out.printf("User '%s' has no outlier files: none of their file changes is over %,d lines.%n", login,
                     MiningOptions.DEFAULT_BULK_THRESHOLD);
@@ -116,52 +102,31 @@ final class OutliersCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void decide(HikariDataSource ds, RepositoryRegistry registry, OutlierReview review, User user,
-            OutlierIds ids) {
-        // every ID first: one that names nothing stops the command before any change
-        Map<String, Outlier> includes = resolve(include, ids);
-        Map<String, Outlier> excludes = resolve(exclude, ids);
-        for (String key : includes.keySet()) {
-            if (excludes.containsKey(key)) {
-                throw new UserFacingException("outlier file " + ids.id(includes.get(key))
-                        + " is given to both --include and --exclude; nothing changed");
-            }
-        }
-        Map<Outlier, Boolean> decisions = new LinkedHashMap<>();
-        includes.values().forEach(o -> decisions.put(o, true));
-        excludes.values().forEach(o -> decisions.put(o, false));
-
-        StatsQueries queries = new StatsQueries(ds, registry);
-        Totals before = queries.totals(user.id());
-        try {
-            // one transaction: all decisions or none. Deciding again what is already decided also sets it on the
-            // copies of the commit in forks and mirrors, so it holds whichever copy counts later.
-            new TransactionTemplate(new DataSourceTransactionManager(ds)).executeWithoutResult(
-                    tx -> decisions.forEach((o, included) -> review.decide(user.id(), o.sha(), o.path(), included)));
-        } catch (IllegalArgumentException e) {
-            // the commit went away between the check and the change (a force-push seen by a collection meanwhile)
-            throw new UserFacingException(e.getMessage() + "; nothing changed", e);
-        }
-        Totals after = queries.totals(user.id());
-
+    private void decided(OutlierReview.Decisions result, OutputFormat format) {
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
+        String login = result.user().login();
+        Totals before = result.before();
+        Totals after = result.after();
+        if (format == OutputFormat.json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("user", login);
             List<Map<String, Object>> changed = new ArrayList<>();
             List<Map<String, Object>> unchanged = new ArrayList<>();
-            decisions.forEach((o, included) -> (o.included() == included ? unchanged : changed)
-                    .add(fields(o, ids, included)));
+            for (OutlierReview.Decision d : result.decisions()) {
+                (d.changed() ? changed : unchanged).add(fields(d.file(), d.id(), shortSha(d.id()), d.included()));
+            }
             doc.put("changed", changed);
             doc.put("unchanged", unchanged);
             doc.put("before", totals(before));
             doc.put("after", totals(after));
-            out.println(json(doc));
+            out.println(Json.pretty(doc));
         } else {
             List<String[]> rows = new ArrayList<>();
-            decisions.forEach((o, included) -> rows.add(new String[] {
-                (o.included() == included ? "already " : "now ") + status(included), ids.id(o),
-                String.format("+%,d -%,d %s in %s", o.additions(), o.deletions(), o.language(), o.repositoryName())}));
+            for (OutlierReview.Decision d : result.decisions()) {
+                Outlier o = d.file();
+                rows.add(new String[] {(d.changed() ? "now " : "already ") + status(d.included()), d.id(),
+                    String.format("+%,d -%,d %s in %s", o.additions(), o.deletions(), o.language(), o.repositoryName())});
+            }
             printColumns(out, rows, new boolean[] {false, false, false});
             out.println();
             LineCount bulkBefore = before.excluded().get(ExclusionBucket.BULK);
@@ -176,26 +141,21 @@ final class OutliersCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** The outliers the IDs name, once each, keyed by commit and path; throws on the first bad ID. */
-    private Map<String, Outlier> resolve(List<String> given, OutlierIds ids) {
-        Map<String, Outlier> resolved = new LinkedHashMap<>();
-        for (String id : given) {
-            Outlier o = ids.resolve(id, login);
-            resolved.putIfAbsent(o.sha() + '\n' + o.path(), o);
-        }
-        return resolved;
+    /** The commit part of an ID. */
+    private static String shortSha(String id) {
+        return id.substring(0, id.indexOf(':'));
     }
 
     private static String status(boolean included) {
         return included ? "included" : "excluded";
     }
 
-    private static Map<String, Object> fields(Outlier o, OutlierIds ids, boolean included) {
+    private static Map<String, Object> fields(Outlier o, String id, String shortSha, boolean included) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", ids.id(o));
+        m.put("id", id);
         m.put("repository", o.repositoryName());
         m.put("commit", o.sha());
-        m.put("short_commit", ids.shortSha(o));
+        m.put("short_commit", shortSha);
         m.put("path", o.path());
         m.put("language", o.language());
         m.put("additions", o.additions());
@@ -215,10 +175,6 @@ final class OutliersCommand implements Callable<Integer> {
         b.put("files", bulk.files());
         m.put("bulk", b);
         return m;
-    }
-
-    private static String json(Object value) {
-        return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(value);
     }
 
     /** Columns two spaces apart, each as wide as its widest cell; the last one is not padded. */

@@ -22,12 +22,11 @@ import dev.commitstats.core.mining.Totals;
 import dev.commitstats.core.mining.TotalsBuilder;
 import dev.commitstats.stats.TotalsDocument;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code commitstats stats PATH}: statistics of one local repository, straight from git, nothing stored. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
@@ -35,9 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
             "Honest by default (vendored, generated, moved, bulk and binary changes set apart); --raw reproduces "
                     + "`git log --no-merges --no-renames --numstat` exactly."})
 final class StatsCommand implements Callable<Integer> {
-
-    /** Output formats. */
-    enum Format { table, json }
 
     @Spec
     CommandSpec spec;
@@ -63,8 +59,8 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--raw", description = "No exclusions and no rename detection: git's own numstat totals.")
     boolean raw;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
-    Format format = Format.table;
+    @Mixin
+    FormatOption formatOption;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
@@ -76,6 +72,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        OutputFormat format = formatOption.resolve(OutputFormat.table, OutputFormat.table, OutputFormat.json);
         if (all && rev != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rev and --all cannot be used together");
         }
@@ -102,7 +99,7 @@ final class StatsCommand implements Callable<Integer> {
             bar.finish();
         }
         Totals t = totals.build();
-        if (format == Format.json) {
+        if (format == OutputFormat.json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("repository", path.toAbsolutePath().normalize().toString());
             doc.put("revision", result.tips().isEmpty() ? null : result.tips().get(0));
@@ -112,7 +109,7 @@ final class StatsCommand implements Callable<Integer> {
             doc.put("authors", options.authorEmails().stream().sorted().toList());
             doc.put("mode", raw ? "raw" : "honest");
             doc.putAll(TotalsDocument.fields(t, raw));
-            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(doc));
+            out.println(Json.pretty(doc));
         } else {
             new StatsTable(out).print(path.toAbsolutePath().normalize().toString(), result, options, t, raw);
         }

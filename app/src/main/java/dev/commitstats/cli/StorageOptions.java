@@ -1,9 +1,11 @@
 package dev.commitstats.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.commitstats.assembly.Features;
 import dev.commitstats.config.CommitStatsProperties;
 import picocli.CommandLine.Option;
 
@@ -32,5 +34,20 @@ final class StorageOptions {
 
     CommitStatsProperties resolve() {
         return CommitStatsProperties.resolve(overrides());
+    }
+
+    /**
+     * The features over the database these options point to, for one command; nothing in a command's process listens
+     * to application events (the server's listeners react to what it collects itself).
+     */
+    Features open(String command) {
+        return open(command, Map.of());
+    }
+
+    /** {@link #open(String)} with more property overrides, such as a command's own options. */
+    Features open(String command, Map<String, Object> more) {
+        Map<String, Object> all = new HashMap<>(overrides());
+        all.putAll(more);
+        return Features.open(CommitStatsProperties.resolve(all), all, command, Clock.systemUTC(), event -> { });
     }
 }

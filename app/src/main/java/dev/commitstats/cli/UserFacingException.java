@@ -9,9 +9,4 @@ public class UserFacingException extends RuntimeException {
     public UserFacingException(String message, Throwable cause) {
         super(message, cause);
     }
-
-    /** The commands that read a user's numbers say the same thing when the user is not there. */
-    static UserFacingException noSuchUser(String login) {
-        return new UserFacingException("no user '" + login + "' in this database: collect their commits first");
-    }
 }

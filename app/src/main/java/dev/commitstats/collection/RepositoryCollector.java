@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 import dev.commitstats.core.mining.CommitFact;
 import dev.commitstats.core.mining.MiningException;
@@ -24,6 +26,7 @@ import dev.commitstats.repos.mirror.MirrorException;
 import dev.commitstats.repos.mirror.ProgressSink;
 import dev.commitstats.repos.mirror.RepositoryMirrors;
 import dev.commitstats.stats.CommitFactStore;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,53 +36,27 @@ import org.slf4j.LoggerFactory;
  * cursor is marked complete in the same transaction as the last batch. A crash at any point loses nothing: the next
  * run skips what is stored and mines the rest. Commits that a force-push made unreachable are deleted first.
  *
- * <p>Thread-safe if its collaborators are; collect a given repository from one thread at a time.
+ * <p>This is the engine behind {@link CollectionService}, which claims the repository first: thread-safe if its
+ * collaborators are, but a given repository must be collected by one caller at a time.
  */
-public final class RepositoryCollector {
+final class RepositoryCollector {
 
     private static final Logger log = LoggerFactory.getLogger(RepositoryCollector.class);
-
-    /** Facts per transaction: large enough to amortise the commit, small enough to keep a crash's loss tiny. */
-    static final int BATCH_SIZE = CommitFactStore.RECOMMENDED_BATCH_SIZE;
-
-    /**
-     * What one collection did.
-     *
-     * @param repositoryId   the repository
-     * @param status         {@code UP_TO_DATE} or {@code ERROR}
-     * @param newCommits     facts written by this run
-     * @param removedCommits stored facts deleted because their commits are no longer reachable
-     * @param totalCommits   facts stored for the repository afterwards
-     * @param took           wall-clock time
-     * @param error          the readable reason when {@code status} is {@code ERROR}, else null
-     */
-    /**
-     * What one collection did.
-     *
-     * @param newCommits       commits mined for the first time
-     * @param removedCommits   stored commits that a force-push made unreachable, now dropped
-     * @param recountedCommits stored commits mined again because the counting rules changed since they were mined
-     */
-    public record Outcome(long repositoryId, RepositoryStatus status, int newCommits, int removedCommits,
-            int recountedCommits, long totalCommits, Duration took, String error) {
-        public boolean failed() {
-            return status == RepositoryStatus.ERROR;
-        }
-    }
 
     private final RepositoryRegistry registry;
     private final CommitFactStore store;
     private final RepositoryMirrors mirrors;
     private final int threads;
     private final int batchSize;
+    private final Executor miningWorkers;
 
-    public RepositoryCollector(RepositoryRegistry registry, CommitFactStore store, RepositoryMirrors mirrors, int threads) {
-        this(registry, store, mirrors, threads, BATCH_SIZE);
-    }
-
-    /** With a chosen number of facts per transaction (tests use small batches to cut a run between two of them). */
-    public RepositoryCollector(RepositoryRegistry registry, CommitFactStore store, RepositoryMirrors mirrors, int threads,
-            int batchSize) {
+    /**
+     * @param threads       mining threads per collection, at most
+     * @param batchSize     facts per transaction (tests use small batches to cut a run between two of them)
+     * @param miningWorkers the bounded pool the mining threads come from, shared by concurrent collections
+     */
+    RepositoryCollector(RepositoryRegistry registry, CommitFactStore store, RepositoryMirrors mirrors, int threads,
+            int batchSize, Executor miningWorkers) {
         if (threads < 1 || batchSize < 1) {
             throw new IllegalArgumentException("threads and batch size must be at least 1");
         }
@@ -88,17 +65,19 @@ public final class RepositoryCollector {
         this.mirrors = mirrors;
         this.threads = threads;
         this.batchSize = batchSize;
+        this.miningWorkers = miningWorkers;
     }
 
     /**
      * Collects {@code repository} from {@code source} (its clone URL, possibly with credentials in it, or local path).
      *
-     * @param identities the owner's emails; commits by anyone else are not mined
+     * @param identities  the owner's emails; commits by anyone else are not mined
      * @param credentials a token for HTTPS, or null
      * @param listener    mining progress
+     * @param claimHeld   checked before each batch is written: false stops the collection (another took it over)
      */
-    public Outcome collect(Repository repository, String source, Set<String> identities, Credentials credentials,
-            MiningListener listener) {
+    CollectionOutcome collect(Repository repository, String source, Set<String> identities,
+            @Nullable Credentials credentials, MiningListener listener, BooleanSupplier claimHeld) {
         long started = System.nanoTime();
         long id = repository.id();
         registry.setStatus(id, RepositoryStatus.COLLECTING, null);
@@ -114,8 +93,8 @@ public final class RepositoryCollector {
                         && registry.collectedFingerprint(id).filter(fingerprint::equals).isPresent()) {
                     // same tips, same identities, same rules as the last complete run: a walk would find nothing
                     registry.setStatus(id, RepositoryStatus.UP_TO_DATE, null);
-                    return new Outcome(id, RepositoryStatus.UP_TO_DATE, 0, 0, 0, store.countCommits(id),
-                            Duration.ofNanos(System.nanoTime() - started), null);
+                    return CollectionOutcome.collected(id, 0, 0, 0, store.countCommits(id),
+                            Duration.ofNanos(System.nanoTime() - started));
                 }
                 registry.saveCollectedFingerprint(id, null);
                 Set<String> stored = new HashSet<>(store.storedShas(id));
@@ -141,19 +120,20 @@ public final class RepositoryCollector {
                     }
                     batch.add(fact);
                     if (batch.size() >= batchSize) {
+                        requireClaim(claimHeld);
                         store.writeBatch(id, batch, inProgress);
                         batch.clear();
                     }
                 }, listener);
+                requireClaim(claimHeld);
                 store.writeBatch(id, batch,
                         new RepositoryCursor(latest.sha, latest.time, true, RepositoryStatus.UP_TO_DATE));
                 registry.saveMinedRulesVersion(id, MiningRules.VERSION);
                 registry.saveCollectedFingerprint(id, fingerprint);
-                return new Outcome(id, RepositoryStatus.UP_TO_DATE, result.mined() - recounted[0], removed, recounted[0],
-                        store.countCommits(id),
-                        Duration.ofNanos(System.nanoTime() - started), null);
+                return CollectionOutcome.collected(id, result.mined() - recounted[0], removed, recounted[0],
+                        store.countCommits(id), Duration.ofNanos(System.nanoTime() - started));
             }
-        } catch (MirrorException | MiningException e) {
+        } catch (MirrorException | MiningException | ClaimLost e) {
             return failed(id, e.getMessage(), started);
         } catch (RuntimeException e) {
             log.error("collecting repository {} failed", id, e);
@@ -196,10 +176,24 @@ public final class RepositoryCollector {
         return gone.size();
     }
 
-    private Outcome failed(long id, String message, long started) {
+    private CollectionOutcome failed(long id, String message, long started) {
         registry.setStatus(id, RepositoryStatus.ERROR, message);
-        return new Outcome(id, RepositoryStatus.ERROR, 0, 0, 0, store.countCommits(id),
-                Duration.ofNanos(System.nanoTime() - started), message);
+        return CollectionOutcome.failed(id, store.countCommits(id), Duration.ofNanos(System.nanoTime() - started),
+                message);
+    }
+
+    private static void requireClaim(BooleanSupplier claimHeld) {
+        if (!claimHeld.getAsBoolean()) {
+            throw new ClaimLost();
+        }
+    }
+
+    /** The claim on the repository ran out and another collection took it over: stop before writing more. */
+    private static final class ClaimLost extends RuntimeException {
+        ClaimLost() {
+            super("another collection took this repository over (this one could not renew its claim in time); "
+                    + "the next run continues where they stop", null, false, false);
+        }
     }
 
     /** The newest commit (by committer time) seen so far, starting from the stored cursor. */

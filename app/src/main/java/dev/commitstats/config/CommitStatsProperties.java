@@ -56,8 +56,16 @@ public record CommitStatsProperties(
      * system properties, with {@code overrides} (command-line options, keys like {@code commitstats.data-dir}) first.
      */
     public static CommitStatsProperties resolve(Map<String, Object> overrides) {
+        return bind("commitstats", CommitStatsProperties.class, overrides);
+    }
+
+    /**
+     * Binds a feature's typed properties record (such as {@code commitstats.collection}) outside a Spring context, the
+     * same way: environment variables and system properties, with {@code overrides} first.
+     */
+    public static <T> T bind(String prefix, Class<T> type, Map<String, Object> overrides) {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().addFirst(new MapPropertySource("command-line-options", overrides));
-        return Binder.get(env).bindOrCreate("commitstats", CommitStatsProperties.class);
+        return Binder.get(env).bindOrCreate(prefix, type);
     }
 }

@@ -4,10 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -15,7 +12,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Users, their identities and their repositories. Thread-safe.
+ * The repositories users collect from: their sources, whether they count, their collection status and cursor.
+ * Owns the {@code repositories} table. Thread-safe.
  *
  * <p>Every method runs in the caller's Spring transaction when there is one on the same data source (so that
  * {@link #saveCursor} commits together with the facts it describes), and in its own auto-commit otherwise.
@@ -35,63 +33,6 @@ public final class RepositoryRegistry {
     }
 
     /**
-     * Creates a user.
-     *
-     * @throws IllegalArgumentException when the login is taken
-     */
-    public User createUser(String login, String displayName, ZoneId timeZone) {
-        Objects.requireNonNull(login, "login");
-        long id = jdbc.sql("""
-                        INSERT INTO users (login, display_name, time_zone, created_at)
-                        VALUES (:login, :name, :zone, :now)
-                        ON CONFLICT (login) DO NOTHING RETURNING id""")
-                .param("login", login).param("name", displayName).param("zone", timeZone.getId())
-                .param("now", clock.instant().getEpochSecond())
-                .query(Long.class).optional()
-                .orElseThrow(() -> new IllegalArgumentException("the login " + login + " is taken"));
-        return new User(id, login, displayName, timeZone, false);
-    }
-
-    /** The user with this login, created (time zone UTC) when there is none. */
-    public User findOrCreateUser(String login, String displayName) {
-        return findUser(login).orElseGet(() -> createUser(login, displayName, ZoneId.of("UTC")));
-    }
-
-    public Optional<User> findUser(String login) {
-        return jdbc.sql("SELECT id, login, display_name, time_zone, published FROM users WHERE login = :login")
-                .param("login", login).query(RepositoryRegistry::user).optional();
-    }
-
-    public Optional<User> user(long userId) {
-        return jdbc.sql("SELECT id, login, display_name, time_zone, published FROM users WHERE id = :id")
-                .param("id", userId).query(RepositoryRegistry::user).optional();
-    }
-
-    public void setPublished(long userId, boolean published) {
-        jdbc.sql("UPDATE users SET published = :p WHERE id = :id").param("p", published).param("id", userId).update();
-    }
-
-    /**
-     * Adds a commit email to the user; lower-cased, because commit facts are matched on the lower-cased author email.
-     * Adding an email the user already has is a no-op.
-     */
-    public void addIdentity(long userId, String email) {
-        jdbc.sql("INSERT INTO identities (user_id, email) VALUES (:u, :e) ON CONFLICT (user_id, email) DO NOTHING")
-                .param("u", userId).param("e", normalizeEmail(email)).update();
-    }
-
-    /** The user's emails, lower-cased and sorted. */
-    public List<String> identities(long userId) {
-        return jdbc.sql("SELECT email FROM identities WHERE user_id = :u ORDER BY email")
-                .param("u", userId).query(String.class).list();
-    }
-
-    /** How commit facts and identities spell an email, so that matching is case-insensitive. */
-    public static String normalizeEmail(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
-    }
-
-    /**
      * Registers a repository for the user and returns its id; its status starts as pending.
      *
      * @throws IllegalArgumentException when the user has already registered this clone URL
@@ -101,7 +42,7 @@ public final class RepositoryRegistry {
                         INSERT INTO repositories (user_id, clone_url, provider, name, owner_group, is_active, is_extra)
                         VALUES (:u, :url, :provider, :name, :owner, :active, :extra)
                         ON CONFLICT (user_id, clone_url) DO NOTHING RETURNING id""")
-                .param("u", userId).param("url", repo.cloneUrl()).param("provider", repo.provider().dbName())
+                .param("u", userId).param("url", repo.cloneUrl()).param("provider", repo.kind().dbName())
                 .param("name", repo.name()).param("owner", repo.ownerGroup()).param("active", repo.active())
                 .param("extra", repo.extra())
                 .query(Long.class).optional()
@@ -111,6 +52,12 @@ public final class RepositoryRegistry {
     public Optional<Repository> repository(long repositoryId) {
         return jdbc.sql("SELECT " + REPOSITORY_COLUMNS + " FROM repositories WHERE id = :id")
                 .param("id", repositoryId).query(RepositoryRegistry::repository).optional();
+    }
+
+    /** The user's repository with this clone URL or path, as stored (see {@link RepositorySources}). */
+    public Optional<Repository> findByCloneUrl(long userId, String cloneUrl) {
+        return jdbc.sql("SELECT " + REPOSITORY_COLUMNS + " FROM repositories WHERE user_id = :u AND clone_url = :url")
+                .param("u", userId).param("url", cloneUrl).query(RepositoryRegistry::repository).optional();
     }
 
     /** The user's repositories, by id. */
@@ -210,18 +157,13 @@ public final class RepositoryRegistry {
         }
     }
 
-    private static User user(ResultSet rs, int row) throws SQLException {
-        return new User(rs.getLong("id"), rs.getString("login"), rs.getString("display_name"),
-                ZoneId.of(rs.getString("time_zone")), rs.getBoolean("published"));
-    }
-
     private static Repository repository(ResultSet rs, int row) throws SQLException {
         long t = rs.getLong("last_commit_time");
         Instant lastTime = rs.wasNull() ? null : Instant.ofEpochSecond(t);
         RepositoryCursor cursor = new RepositoryCursor(rs.getString("last_commit_sha"), lastTime,
                 rs.getBoolean("all_commits_processed"), RepositoryStatus.fromDb(rs.getString("status")));
         return new Repository(rs.getLong("id"), rs.getLong("user_id"), rs.getString("clone_url"),
-                Provider.fromDb(rs.getString("provider")), rs.getString("name"), rs.getString("owner_group"),
+                SourceKind.fromDb(rs.getString("provider")), rs.getString("name"), rs.getString("owner_group"),
                 rs.getBoolean("is_active"), rs.getBoolean("is_extra"), rs.getString("error_message"), cursor);
     }
 }

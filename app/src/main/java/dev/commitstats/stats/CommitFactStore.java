@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import dev.commitstats.core.detect.Detection;
+import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.core.mining.CommitFact;
 import dev.commitstats.core.mining.ExclusionBucket;
 import dev.commitstats.core.mining.LineCount;
@@ -144,7 +145,7 @@ public final class CommitFactStore {
         List<Object[]> outliers = new ArrayList<>();
         for (CommitFact f : bySha.values()) {
             long day = LocalCalendar.localDay(f.authorTime(), f.authorOffsetMinutes());
-            String email = RepositoryRegistry.normalizeEmail(f.authorEmail());
+            String email = UserAccounts.normalizeEmail(f.authorEmail());
             facts.add(new Object[] {repositoryId, f.sha(), email,
                     f.authorTime().getEpochSecond(), f.authorOffsetMinutes(), f.committerTime().getEpochSecond(),
                     f.parentCount(), f.kind().type().jsonName(), f.kind().breaking(), f.additions(), f.deletions(),

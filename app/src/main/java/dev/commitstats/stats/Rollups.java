@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.commitstats.core.detect.Detection;
+import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.core.mining.CommitFact;
-import dev.commitstats.repos.RepositoryRegistry;
 
 /**
  * Keeps the rollup tables equal to the sums over the facts that are not copies. Each change to facts is bracketed:
@@ -87,7 +87,7 @@ final class Rollups {
             sums.add(new LinkedHashMap<>());
         }
         for (CommitFact f : facts) {
-            String email = RepositoryRegistry.normalizeEmail(f.authorEmail());
+            String email = UserAccounts.normalizeEmail(f.authorEmail());
             int day = (int) LocalCalendar.localDay(f.authorTime(), f.authorOffsetMinutes());
             plus(sums.get(0), List.of(repositoryId, email, day), 1, f.additions(), f.deletions());
             plus(sums.get(1), List.of(repositoryId, email, day, f.kind().type().jsonName()), 1,

@@ -2,6 +2,7 @@ package dev.commitstats.stats;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,8 +29,9 @@ import dev.commitstats.core.detect.DetectionKind;
 import dev.commitstats.core.mining.ExclusionBucket;
 import dev.commitstats.core.mining.LineCount;
 import dev.commitstats.core.mining.Totals;
+import dev.commitstats.accounts.User;
+import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.repos.RepositoryRegistry;
-import dev.commitstats.repos.User;
 import dev.commitstats.stats.export.PeriodRow;
 import dev.commitstats.stats.export.PeriodTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -181,16 +183,20 @@ public final class StatsQueries {
     private static final int WEEK = 7;
 
     private final JdbcClient jdbc;
+    private final UserAccounts accounts;
     private final RepositoryRegistry registry;
+    private final Clock clock;
 
-    public StatsQueries(DataSource dataSource, RepositoryRegistry registry) {
+    public StatsQueries(DataSource dataSource, UserAccounts accounts, RepositoryRegistry registry, Clock clock) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.accounts = accounts;
         this.registry = registry;
+        this.clock = clock;
     }
 
-    /** The headline totals: the same numbers {@link dev.commitstats.core.mining.TotalsBuilder} gives over the facts. */
+    /** The headline totals now: the same numbers {@link dev.commitstats.core.mining.TotalsBuilder} gives over the facts. */
     public Totals totals(long userId) {
-        return userStats(userId, Instant.now()).totals();
+        return userStats(userId, clock.instant()).totals();
     }
 
     /**
@@ -202,7 +208,7 @@ public final class StatsQueries {
     public UserStats userStats(long userId, Instant now) {
         User user = user(userId);
         List<Long> repos = registry.activeRepositoryIds(userId);
-        List<String> emails = registry.identities(userId);
+        List<String> emails = accounts.identities(userId);
         long today = LocalDate.ofInstant(now, user.timeZone()).toEpochDay();
         Adder a = new Adder(today);
         if (!repos.isEmpty() && !emails.isEmpty()) {
@@ -230,7 +236,7 @@ public final class StatsQueries {
         PeriodTable.keyOf(period, LocalDate.EPOCH); // refuses an unknown period before any query
         user(userId);
         List<Long> repos = registry.activeRepositoryIds(userId);
-        List<String> emails = registry.identities(userId);
+        List<String> emails = accounts.identities(userId);
         DayTable t = new DayTable();
         if (!repos.isEmpty() && !emails.isEmpty()) {
             for (Queries q : sources(repos)) {
@@ -242,7 +248,7 @@ public final class StatsQueries {
     }
 
     private User user(long userId) {
-        return registry.user(userId).orElseThrow(() -> new IllegalArgumentException("no user " + userId));
+        return accounts.requireUser(userId);
     }
 
     /** The rollups, and the orphaned copies when there may be any. */

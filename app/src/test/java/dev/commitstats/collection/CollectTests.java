@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 
+import dev.commitstats.accounts.User;
+import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.cli.CommandLineTestsAccess;
 import dev.commitstats.core.mining.MiningListener;
 import dev.commitstats.core.mining.MiningOptions;
@@ -15,12 +17,10 @@ import dev.commitstats.core.mining.Totals;
 import dev.commitstats.core.mining.TotalsBuilder;
 import dev.commitstats.core.testing.GitRepoBuilder;
 import dev.commitstats.repos.NewRepository;
-import dev.commitstats.repos.Provider;
+import dev.commitstats.repos.SourceKind;
 import dev.commitstats.repos.Repository;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.RepositoryStatus;
-import dev.commitstats.repos.User;
-import dev.commitstats.repos.mirror.RepositoryMirrors;
 import dev.commitstats.repos.mirror.SmartHttpGitServer;
 import dev.commitstats.stats.CommitFactStore;
 import dev.commitstats.stats.StatsQueries;
@@ -65,13 +65,14 @@ class CollectTests {
         return b.build();
     }
 
-    private static Totals stored(TestDatabase db, String login) {
-        RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), Clock.systemUTC());
-        User u = registry.findUser(login).orElseThrow();
-        return new StatsQueries(db.dataSource(), registry).totals(u.id());
+    static Totals stored(TestDatabase db, String login) {
+        Clock clock = Clock.systemUTC();
+        UserAccounts accounts = new UserAccounts(db.dataSource(), clock);
+        return new StatsQueries(db.dataSource(), accounts, new RepositoryRegistry(db.dataSource(), clock), clock)
+                .totals(accounts.require(login).id());
     }
 
-    private static void assertSameTotals(Totals got, Totals want) {
+    static void assertSameTotals(Totals got, Totals want) {
         assertThat(got.commits()).isEqualTo(want.commits());
         assertThat(got.additions()).isEqualTo(want.additions());
         assertThat(got.deletions()).isEqualTo(want.deletions());
@@ -126,7 +127,8 @@ class CollectTests {
         // what an older release would have stored: other numbers for the same commits (raw mode's, here), under
         // rules version 1, with that release's fingerprint
         RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), Clock.systemUTC());
-        long repoId = registry.repositories(registry.findUser("me").orElseThrow().id()).get(0).id();
+        long repoId = registry.repositories(new UserAccounts(db.dataSource(), Clock.systemUTC()).require("me").id())
+                .get(0).id();
         java.util.List<dev.commitstats.core.mining.CommitFact> old = new java.util.ArrayList<>();
         try (RepositoryMiner m = RepositoryMiner.open(dir)) {
             m.mine(MiningOptions.defaults().withAllBranches().withAuthors(Set.of(ME)).withRaw(true), s -> false, old::add,
@@ -192,14 +194,16 @@ class CollectTests {
         try (GitRepoBuilder repo = GitRepoBuilder.initBare(dir)) {
             history(repo, 120, 0); // 80 of mine: batches of 25, a crash in the middle of the third
         }
-        RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        UserAccounts accounts = new UserAccounts(db.dataSource(), clock);
+        RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), clock);
         CommitFactStore store = new CommitFactStore(db.dataSource(), registry);
-        User u = registry.findOrCreateUser("me", "Me");
-        registry.addIdentity(u.id(), ME);
-        long id = registry.registerRepository(u.id(), NewRepository.of(dir.toString(), Provider.LOCAL, "repo"));
-        RepositoryCollector collector = new RepositoryCollector(registry, store, new RepositoryMirrors(db.dataDir()), 2, 25);
-        Repository repository = registry.repository(id).orElseThrow();
-        RepositoryCollector.Outcome crashed = collector.collect(repository, dir.toString(), Set.of(ME), null, new MiningListener() {
+        User u = accounts.findOrCreate("me");
+        accounts.addIdentities(u.id(), Set.of(ME));
+        long id = registry.registerRepository(u.id(), NewRepository.of(dir.toString(), SourceKind.LOCAL, "repo"));
+        try (CollectionFixture f = new CollectionFixture(db, CollectionSettings.defaults().withWorkerThreads(2)
+                .withBatchSize(25))) {
+        CollectionOutcome crashed = f.service().collect(id, CollectionTrigger.COMMAND, new MiningListener() {
             @Override
             public void progress(int done, int total) {
                 // progress can jump while the walk is still running: crash at the first report past 62
@@ -207,18 +211,19 @@ class CollectTests {
                     throw new IllegalStateException("simulated crash");
                 }
             }
-        });
+        }, null);
         assertThat(crashed.failed()).isTrue();
         long kept = store.countCommits(id);
         assertThat(kept).as("whole batches only").isPositive().isLessThan(80);
         assertThat(kept % 25).isZero();
         assertThat(registry.cursor(id).allCommitsProcessed()).isFalse();
 
-        RepositoryCollector.Outcome rerun = collector.collect(registry.repository(id).orElseThrow(), dir.toString(), Set.of(ME), null, MiningListener.NONE);
+        CollectionOutcome rerun = f.service().collect(id, CollectionTrigger.COMMAND, MiningListener.NONE, null);
         assertThat(rerun.status()).isEqualTo(RepositoryStatus.UP_TO_DATE);
         assertThat(rerun.newCommits()).isEqualTo(80 - kept);
         assertThat(registry.cursor(id).allCommitsProcessed()).isTrue();
         assertSameTotals(stored(db, "me"), expected(dir));
+        }
     }
 
     @DatabaseTest
@@ -233,7 +238,7 @@ class CollectTests {
         assertThat(r.out()).contains("plain").contains("error: not a git repository").contains("6 new commits");
         assertThat(r.err()).contains("1 of 2 repositories failed");
         RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), Clock.systemUTC());
-        User u = registry.findUser("me").orElseThrow();
+        User u = new UserAccounts(db.dataSource(), Clock.systemUTC()).require("me");
         assertThat(registry.repositories(u.id())).extracting(Repository::status)
                 .containsExactlyInAnyOrder(RepositoryStatus.ERROR, RepositoryStatus.UP_TO_DATE);
         assertThat(registry.repositories(u.id())).filteredOn(x -> x.status() == RepositoryStatus.ERROR)

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.testing.DatabaseTest;
 import dev.commitstats.testing.TestDatabase;
 
@@ -16,44 +16,17 @@ class RepositoryRegistryTests {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
     @DatabaseTest
-    void createsAndFindsUsersByLogin(TestDatabase db) {
-        RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), CLOCK);
-        User ada = registry.createUser("ada", "Ada Lovelace", ZoneId.of("Europe/London"));
-        assertThat(registry.findUser("ada")).contains(ada);
-        assertThat(registry.findOrCreateUser("ada", "ignored")).isEqualTo(ada);
-        User bob = registry.findOrCreateUser("bob", null);
-        assertThat(bob.timeZone()).isEqualTo(ZoneId.of("UTC"));
-        assertThat(bob.id()).isNotEqualTo(ada.id());
-        assertThat(registry.findUser("nobody")).isEmpty();
-        assertThatThrownBy(() -> registry.createUser("ada", null, ZoneOffset.UTC))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @DatabaseTest
-    void identitiesAreLowerCasedAndUniquePerUser(TestDatabase db) {
-        RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), CLOCK);
-        long ada = registry.createUser("ada", null, ZoneOffset.UTC).id();
-        long bob = registry.createUser("bob", null, ZoneOffset.UTC).id();
-        registry.addIdentity(ada, "Ada@Example.COM");
-        registry.addIdentity(ada, " ada@example.com ");
-        registry.addIdentity(ada, "ada@work.example");
-        registry.addIdentity(bob, "ada@example.com");
-        assertThat(registry.identities(ada)).containsExactly("ada@example.com", "ada@work.example");
-        assertThat(registry.identities(bob)).containsExactly("ada@example.com");
-    }
-
-    @DatabaseTest
     void registersRepositoriesAndTracksStatusAndCursor(TestDatabase db) {
         RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), CLOCK);
-        long ada = registry.createUser("ada", null, ZoneOffset.UTC).id();
+        long ada = new UserAccounts(db.dataSource(), CLOCK).create("ada", null, ZoneOffset.UTC).id();
         long id = registry.registerRepository(ada,
-                new NewRepository("https://git.example/ada/x.git", Provider.GIT, "x", "ada", true, false));
-        long local = registry.registerRepository(ada, NewRepository.of("/srv/git/y", Provider.LOCAL, "y"));
+                new NewRepository("https://git.example/ada/x.git", SourceKind.GIT, "x", "ada", true, false));
+        long local = registry.registerRepository(ada, NewRepository.of("/srv/git/y", SourceKind.LOCAL, "y"));
 
         Repository x = registry.repository(id).orElseThrow();
         assertThat(x.status()).isEqualTo(RepositoryStatus.PENDING);
         assertThat(x.cursor()).isEqualTo(RepositoryCursor.none());
-        assertThat(x.provider()).isEqualTo(Provider.GIT);
+        assertThat(x.kind()).isEqualTo(SourceKind.GIT);
         assertThat(x.ownerGroup()).isEqualTo("ada");
         assertThat(registry.repositories(ada)).extracting(Repository::id).containsExactly(id, local);
 
@@ -76,20 +49,10 @@ class RepositoryRegistryTests {
     @DatabaseTest
     void aCloneUrlIsRegisteredOncePerUser(TestDatabase db) {
         RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), CLOCK);
-        long ada = registry.createUser("ada", null, ZoneOffset.UTC).id();
-        registry.registerRepository(ada, NewRepository.of("/srv/git/y", Provider.LOCAL, "y"));
-        assertThatThrownBy(() -> registry.registerRepository(ada, NewRepository.of("/srv/git/y", Provider.LOCAL, "y")))
+        long ada = new UserAccounts(db.dataSource(), CLOCK).create("ada", null, ZoneOffset.UTC).id();
+        registry.registerRepository(ada, NewRepository.of("/srv/git/y", SourceKind.LOCAL, "y"));
+        assertThatThrownBy(() -> registry.registerRepository(ada, NewRepository.of("/srv/git/y", SourceKind.LOCAL, "y")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already registered");
-    }
-
-    @DatabaseTest
-    void publishesACv(TestDatabase db) {
-        RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), CLOCK);
-        long ada = registry.createUser("ada", null, ZoneOffset.UTC).id();
-        registry.setPublished(ada, true);
-        assertThat(registry.user(ada).orElseThrow().published()).isTrue();
-        registry.setPublished(ada, false);
-        assertThat(registry.user(ada).orElseThrow().published()).isFalse();
     }
 
     @DatabaseTest

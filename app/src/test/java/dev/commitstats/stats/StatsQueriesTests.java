@@ -26,7 +26,7 @@ class StatsQueriesTests {
     @DatabaseTest
     void totalsInSqlEqualTotalsBuilderOverTheSameFacts(TestDatabase db) {
         Testbed t = new Testbed(db);
-        t.registry.addIdentity(t.user, "ADA@work.example");
+        t.accounts.addIdentities(t.user, java.util.List.of("ADA@work.example"));
         long fork = t.repository("fork");
         List<CommitFact> main = Facts.random(11, 600, Testbed.NOW, 3, "ada@example.com", "Ada@Work.Example");
         List<CommitFact> forkFacts = new ArrayList<>(main.subList(0, 200));

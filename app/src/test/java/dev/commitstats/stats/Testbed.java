@@ -12,8 +12,9 @@ import java.util.Map;
 import dev.commitstats.core.mining.CommitFact;
 import dev.commitstats.core.mining.Totals;
 import dev.commitstats.core.mining.TotalsBuilder;
+import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.repos.NewRepository;
-import dev.commitstats.repos.Provider;
+import dev.commitstats.repos.SourceKind;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.testing.TestDatabase;
 
@@ -23,6 +24,7 @@ final class Testbed {
     static final Instant NOW = Instant.parse("2024-06-15T12:00:00Z");
 
     final TestDatabase db;
+    final UserAccounts accounts;
     final RepositoryRegistry registry;
     final CommitFactStore store;
     final StatsQueries queries;
@@ -41,17 +43,19 @@ final class Testbed {
     /** Another user on the same database: login, identity login@example.com, repository "main". */
     Testbed(TestDatabase db, ZoneId zone, String login) {
         this.db = db;
-        this.registry = new RepositoryRegistry(db.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        this.accounts = new UserAccounts(db.dataSource(), clock);
+        this.registry = new RepositoryRegistry(db.dataSource(), clock);
         this.store = new CommitFactStore(db.dataSource(), registry);
-        this.queries = new StatsQueries(db.dataSource(), registry);
-        this.review = new OutlierReview(db.dataSource(), registry);
-        this.user = registry.createUser(login, login, zone).id();
-        registry.addIdentity(user, login + "@example.com");
-        this.repo = registry.registerRepository(user, NewRepository.of("/git/" + login + "/main", Provider.LOCAL, "main"));
+        this.queries = new StatsQueries(db.dataSource(), accounts, registry, clock);
+        this.review = new OutlierReview(db.dataSource(), accounts, registry, queries);
+        this.user = accounts.create(login, login, zone).id();
+        accounts.addIdentities(user, List.of(login + "@example.com"));
+        this.repo = registry.registerRepository(user, NewRepository.of("/git/" + login + "/main", SourceKind.LOCAL, "main"));
     }
 
     long repository(String name) {
-        return registry.registerRepository(user, NewRepository.of("/git/" + name, Provider.LOCAL, name));
+        return registry.registerRepository(user, NewRepository.of("/git/" + name, SourceKind.LOCAL, name));
     }
 
     UserStats stats() {

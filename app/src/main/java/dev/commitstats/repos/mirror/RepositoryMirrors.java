@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -122,6 +123,21 @@ public final class RepositoryMirrors {
                     .toAbsolutePath().normalize().toString();
         }
         return RemoteSource.parse(source).url();
+    }
+
+    /**
+     * The credentials written into a URL ({@code https://user:token@host/...}), for the run that was given it: they
+     * are never stored, so a later run without them fetches without credentials.
+     */
+    public Optional<Credentials> credentialsIn(String source) {
+        if (isLocal(source)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(RemoteSource.parse(source).userInfo());
+        } catch (MirrorException e) {
+            return Optional.empty();
+        }
     }
 
     /** A name to show: "owner/repo" for a URL, the folder name for a local path. */

@@ -1,4 +1,4 @@
-package dev.commitstats.cli;
+package dev.commitstats.stats;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
-import dev.commitstats.stats.Outlier;
+import dev.commitstats.config.UseCaseException;
 
 /**
  * The IDs {@code commitstats outliers} prints and reads back: {@code <commit>:<path>}, the commit's sha abbreviated
@@ -18,7 +18,7 @@ import dev.commitstats.stats.Outlier;
  * on a terminal, and stay valid across runs. An ID that has become ambiguous since it was printed (a new commit with the
  * same prefix and path) is refused rather than guessed.
  */
-final class OutlierIds {
+public final class OutlierIds {
 
     /** The length of a printed sha when no other listed commit shares its prefix. */
     static final int ABBREVIATION = 7;
@@ -46,11 +46,13 @@ final class OutlierIds {
         }
     }
 
-    String shortSha(Outlier o) {
+    /** The outlier's commit, abbreviated as in its ID. */
+    public String shortSha(Outlier o) {
         return shortShas.getOrDefault(o.sha(), o.sha());
     }
 
-    String id(Outlier o) {
+    /** The outlier's ID: its commit abbreviated, a colon, its path. */
+    public String id(Outlier o) {
         return shortSha(o) + ':' + o.path();
     }
 
@@ -58,14 +60,14 @@ final class OutlierIds {
      * The one listed outlier an ID names: a prefix of its commit's sha (at least {@link #MIN_PREFIX} hex digits, any
      * case), a colon, and its exact path.
      *
-     * @throws UserFacingException when the ID is malformed, names no listed outlier, or more than one
+     * @throws UseCaseException when the ID is malformed, names no listed outlier, or more than one
      */
     Outlier resolve(String id, String login) {
         int colon = id.indexOf(':');
         String prefix = colon < 0 ? "" : id.substring(0, colon).toLowerCase(Locale.ROOT);
         if (colon < 0 || prefix.length() < MIN_PREFIX || !prefix.chars().allMatch(OutlierIds::isHex)
                 || colon == id.length() - 1) {
-            throw new UserFacingException("not an outlier ID: '" + id + "' (expected COMMIT:PATH as listed by "
+            throw new UseCaseException(UseCaseException.Kind.INVALID, "not an outlier ID: '" + id + "' (expected COMMIT:PATH as listed by "
                     + "`commitstats outliers --user " + login + "`); nothing changed");
         }
         String path = id.substring(colon + 1);
@@ -73,11 +75,11 @@ final class OutlierIds {
                 .filter(o -> o.path().equals(path) && o.sha().startsWith(prefix))
                 .toList();
         if (matches.isEmpty()) {
-            throw new UserFacingException("user '" + login + "' has no outlier file " + id
+            throw new UseCaseException(UseCaseException.Kind.NOT_FOUND, "user '" + login + "' has no outlier file " + id
                     + " (list them with `commitstats outliers --user " + login + "`); nothing changed");
         }
         if (matches.size() > 1) {
-            throw new UserFacingException("outlier ID " + id + " is ambiguous (commits "
+            throw new UseCaseException(UseCaseException.Kind.INVALID, "outlier ID " + id + " is ambiguous (commits "
                     + String.join(", ", matches.stream().map(o -> o.sha().substring(0, 12)).toList())
                     + "): give more of the sha; nothing changed");
         }

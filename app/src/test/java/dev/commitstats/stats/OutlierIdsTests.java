@@ -1,11 +1,11 @@
-package dev.commitstats.cli;
+package dev.commitstats.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import dev.commitstats.stats.Outlier;
+import dev.commitstats.config.UseCaseException;
 import org.junit.jupiter.api.Test;
 
 /** The IDs of {@code commitstats outliers}: short, stable, read back exactly or refused. */
@@ -51,19 +51,19 @@ class OutlierIdsTests {
 
     @Test
     void anAmbiguousPrefixIsRefusedNotGuessed() {
-        assertThatThrownBy(() -> ids.resolve("1a2b3c4:db/seed.sql", "u")).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(() -> ids.resolve("1a2b3c4:db/seed.sql", "u")).isInstanceOf(UseCaseException.class)
                 .hasMessageContaining("ambiguous").hasMessageContaining("1a2b3c4d5e6f").hasMessageContaining("1a2b3c4d5e77")
                 .hasMessageEndingWith("nothing changed");
     }
 
     @Test
     void unknownAndMalformedIdsAreRefused() {
-        assertThatThrownBy(() -> ids.resolve("deadbee:db/seed.sql", "u")).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(() -> ids.resolve("deadbee:db/seed.sql", "u")).isInstanceOf(UseCaseException.class)
                 .hasMessage("user 'u' has no outlier file deadbee:db/seed.sql (list them with `commitstats outliers --user u`);"
                         + " nothing changed");
         assertThatThrownBy(() -> ids.resolve("fffffff:db/SEED.sql", "u")).hasMessageContaining("no outlier file");
         for (String bad : List.of("db/seed.sql", "fff:db/seed.sql", "xyzxyzx:db/seed.sql", "fffffff:", ":db/seed.sql", "")) {
-            assertThatThrownBy(() -> ids.resolve(bad, "u")).as(bad).isInstanceOf(UserFacingException.class)
+            assertThatThrownBy(() -> ids.resolve(bad, "u")).as(bad).isInstanceOf(UseCaseException.class)
                     .hasMessageStartingWith("not an outlier ID");
         }
     }

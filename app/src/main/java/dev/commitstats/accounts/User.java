@@ -1,4 +1,4 @@
-package dev.commitstats.repos;
+package dev.commitstats.accounts;
 
 import java.time.ZoneId;
 

@@ -2,8 +2,11 @@ package dev.commitstats.repos;
 
 import java.util.Locale;
 
-/** Where a repository's commits come from. Hosted providers (GitHub, GitLab, ...) join this list later. */
-public enum Provider {
+/**
+ * How a repository's commits are reached: a folder on this machine or any git URL. Hosted providers (GitHub,
+ * GitLab, ...) are accounts a repository is discovered through, not a kind of source; see the providers module.
+ */
+public enum SourceKind {
     /** A folder on the server's own disk; an admin-only source. */
     LOCAL,
     /** Any git URL. */
@@ -14,7 +17,7 @@ public enum Provider {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Provider fromDb(String name) {
+    static SourceKind fromDb(String name) {
         return valueOf(name.toUpperCase(Locale.ROOT));
     }
 }

@@ -1,0 +1,133 @@
+package dev.commitstats.assembly;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.commitstats.accounts.UserAccounts;
+import dev.commitstats.collection.CollectionService;
+import dev.commitstats.collection.CollectionSettings;
+import dev.commitstats.collection.RepositoryCredentials;
+import dev.commitstats.config.CommitStatsProperties;
+import dev.commitstats.config.Database;
+import dev.commitstats.cv.CvDocuments;
+import dev.commitstats.repos.RepositoryRegistry;
+import dev.commitstats.repos.RepositorySources;
+import dev.commitstats.repos.mirror.RepositoryMirrors;
+import dev.commitstats.stats.CommitFactStore;
+import dev.commitstats.stats.OutlierReview;
+import dev.commitstats.stats.StatsQueries;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The features of Commit Stats assembled once, in plain Java, over one database: the command line builds them with
+ * {@link #open} (no Spring context, so commands start in well under a second) and the server's
+ * {@link FeaturesConfiguration} builds them with {@link #on} and exposes each service as a bean, so both construct the
+ * same objects the same way. One {@link Clock} reaches every feature.
+ *
+ * <p>Owns the mining worker pool (bounded: {@link CollectionSettings#effectiveWorkerThreads()} threads shared by every
+ * collection of the process) and, when opened with {@link #open}, the data source; {@link #close()} releases them.
+ */
+public final class Features implements AutoCloseable {
+
+    private final @Nullable HikariDataSource ownedDataSource;
+    private final ExecutorService miningWorkers;
+    private final UserAccounts accounts;
+    private final RepositoryRegistry repositories;
+    private final RepositorySources sources;
+    private final StatsQueries statsQueries;
+    private final OutlierReview outlierReview;
+    private final CvDocuments cvDocuments;
+    private final CollectionService collection;
+
+    private Features(DataSource dataSource, @Nullable HikariDataSource owned, CommitStatsProperties properties,
+            CollectionSettings settings, Clock clock, ApplicationEventPublisher events,
+            RepositoryCredentials credentials) {
+        this.ownedDataSource = owned;
+        this.miningWorkers = miningPool(settings.effectiveWorkerThreads());
+        this.accounts = new UserAccounts(dataSource, clock);
+        this.repositories = new RepositoryRegistry(dataSource, clock);
+        RepositoryMirrors mirrors = new RepositoryMirrors(properties.dataDir(), settings.mirrorTimeout());
+        this.sources = new RepositorySources(repositories, mirrors);
+        this.statsQueries = new StatsQueries(dataSource, accounts, repositories, clock);
+        this.outlierReview = new OutlierReview(dataSource, accounts, repositories, statsQueries);
+        this.cvDocuments = new CvDocuments(accounts, repositories, statsQueries, clock);
+        this.collection = CollectionService.create(dataSource, accounts, repositories, sources, mirrors,
+                new CommitFactStore(dataSource, repositories), settings, credentials, events, clock, miningWorkers);
+    }
+
+    /**
+     * Opens the configured database (migrating it when needed) and assembles the features over it, for a command.
+     * Collection settings come from the environment ({@code COMMITSTATS_COLLECTION_*}) and {@code overrides}.
+     *
+     * @param poolName names the connection pool in diagnostics, e.g. the command's name
+     */
+    public static Features open(CommitStatsProperties properties, Map<String, Object> overrides, String poolName,
+            Clock clock, ApplicationEventPublisher events) {
+        CollectionSettings settings = CommitStatsProperties.bind("commitstats.collection", CollectionSettings.class,
+                overrides);
+        HikariDataSource ds = Database.openAndMigrate(properties, poolName);
+        try {
+            return new Features(ds, ds, properties, settings, clock, events, RepositoryCredentials.NONE);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+    }
+
+    /** The features over a data source the caller owns (the server's). */
+    public static Features on(DataSource dataSource, CommitStatsProperties properties, CollectionSettings settings,
+            Clock clock, ApplicationEventPublisher events, RepositoryCredentials credentials) {
+        return new Features(dataSource, null, properties, settings, clock, events, credentials);
+    }
+
+    private static ExecutorService miningPool(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "commitstats-miner-" + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public UserAccounts accounts() {
+        return accounts;
+    }
+
+    public RepositoryRegistry repositories() {
+        return repositories;
+    }
+
+    public RepositorySources sources() {
+        return sources;
+    }
+
+    public StatsQueries statsQueries() {
+        return statsQueries;
+    }
+
+    public OutlierReview outlierReview() {
+        return outlierReview;
+    }
+
+    public CvDocuments cvDocuments() {
+        return cvDocuments;
+    }
+
+    public CollectionService collection() {
+        return collection;
+    }
+
+    @Override
+    public void close() {
+        collection.close();
+        miningWorkers.shutdownNow();
+        if (ownedDataSource != null) {
+            ownedDataSource.close();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.commitstats.assembly;
+
+import dev.commitstats.accounts.UserAccounts;
+import dev.commitstats.collection.CollectionService;
+import dev.commitstats.collection.CollectionSettings;
+import dev.commitstats.collection.RepositoryCredentials;
+import dev.commitstats.config.CommitStatsProperties;
+import dev.commitstats.cv.CvDocuments;
+import dev.commitstats.repos.RepositoryRegistry;
+import dev.commitstats.repos.RepositorySources;
+import dev.commitstats.stats.OutlierReview;
+import dev.commitstats.stats.StatsQueries;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The server's features: the same {@link Features} assembly the commands use, each service exposed as a bean. */
+@Configuration(proxyBeanMethods = false)
+class FeaturesConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    Features features(DataSource dataSource, CommitStatsProperties properties, CollectionSettings settings,
+            Clock clock, ApplicationEventPublisher events, ObjectProvider<RepositoryCredentials> credentials) {
+        return Features.on(dataSource, properties, settings, clock, events,
+                credentials.getIfAvailable(() -> RepositoryCredentials.NONE));
+    }
+
+    @Bean
+    UserAccounts userAccounts(Features features) {
+        return features.accounts();
+    }
+
+    @Bean
+    RepositoryRegistry repositoryRegistry(Features features) {
+        return features.repositories();
+    }
+
+    @Bean
+    RepositorySources repositorySources(Features features) {
+        return features.sources();
+    }
+
+    @Bean
+    StatsQueries statsQueries(Features features) {
+        return features.statsQueries();
+    }
+
+    @Bean
+    OutlierReview outlierReview(Features features) {
+        return features.outlierReview();
+    }
+
+    @Bean
+    CvDocuments cvDocuments(Features features) {
+        return features.cvDocuments();
+    }
+
+    @Bean
+    CollectionService collectionService(Features features) {
+        return features.collection();
+    }
+}

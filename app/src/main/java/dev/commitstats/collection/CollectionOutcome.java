@@ -1,0 +1,69 @@
+package dev.commitstats.collection;
+
+import dev.commitstats.repos.RepositoryStatus;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one collection of a repository did: the command prints it, a job records it, a page shows it.
+ *
+ * @param repositoryId     the repository
+ * @param result           whether it ran to the end, failed, or did not run because another collection held it
+ * @param newCommits       commits mined and stored for the first time
+ * @param removedCommits   stored commits that a force-push made unreachable, now dropped
+ * @param recountedCommits stored commits mined again because the counting rules changed since they were mined
+ * @param totalCommits     commits stored for the repository afterwards
+ * @param took             wall-clock time, waiting included
+ * @param message          why it failed or did not run, one line for the user; null when it was collected
+ */
+public record CollectionOutcome(long repositoryId, Result result, int newCommits, int removedCommits,
+        int recountedCommits, long totalCommits, Duration took, @Nullable String message) {
+
+    /** How a collection ended. */
+    public enum Result {
+        /** Every reachable commit of the owner is stored; the repository is {@code up_to_date}. */
+        COLLECTED,
+        /** It stopped on an error; the repository is in {@code error} with the message. */
+        FAILED,
+        /** Another collection of the same repository held it for longer than this one would wait; nothing ran. */
+        BUSY
+    }
+
+    static CollectionOutcome collected(long repositoryId, int newCommits, int removedCommits, int recountedCommits,
+            long totalCommits, Duration took) {
+        return new CollectionOutcome(repositoryId, Result.COLLECTED, newCommits, removedCommits, recountedCommits,
+                totalCommits, took, null);
+    }
+
+    static CollectionOutcome failed(long repositoryId, long totalCommits, Duration took, String message) {
+        return new CollectionOutcome(repositoryId, Result.FAILED, 0, 0, 0, totalCommits, took, message);
+    }
+
+    static CollectionOutcome busy(long repositoryId, long totalCommits, Duration took, String message) {
+        return new CollectionOutcome(repositoryId, Result.BUSY, 0, 0, 0, totalCommits, took, message);
+    }
+
+    /** Whether it failed, or could not run at all. */
+    public boolean failed() {
+        return result != Result.COLLECTED;
+    }
+
+    /** The repository's status after this run, as the repositories table records it. */
+    public RepositoryStatus status() {
+        return switch (result) {
+            case COLLECTED -> RepositoryStatus.UP_TO_DATE;
+            case FAILED -> RepositoryStatus.ERROR;
+            case BUSY -> RepositoryStatus.COLLECTING; // by the other collection
+        };
+    }
+
+    /** {@link #message()}, for callers that checked {@link #failed()}. */
+    public String error() {
+        return message == null ? "" : message;
+    }
+
+    CollectionOutcome took(Duration total) {
+        return new CollectionOutcome(repositoryId, result, newCommits, removedCommits, recountedCommits, totalCommits,
+                total, message);
+    }
+}

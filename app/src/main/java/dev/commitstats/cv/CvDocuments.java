@@ -1,0 +1,75 @@
+package dev.commitstats.cv;
+
+import dev.commitstats.accounts.User;
+import dev.commitstats.accounts.UserAccounts;
+import dev.commitstats.config.UseCaseException;
+import dev.commitstats.repos.Repository;
+import dev.commitstats.repos.RepositoryRegistry;
+import dev.commitstats.stats.Period;
+import dev.commitstats.stats.RepositoryShare;
+import dev.commitstats.stats.StatsQueries;
+import dev.commitstats.stats.UserStats;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Builds a user's {@link CvDocument} from their collected numbers. Thread-safe. */
+public final class CvDocuments {
+
+    /** The period lengths a CV's series can have. */
+    public static final List<String> SERIES_LENGTHS = List.of("day", "week", "month");
+
+    private final UserAccounts accounts;
+    private final RepositoryRegistry registry;
+    private final StatsQueries queries;
+    private final Clock clock;
+
+    public CvDocuments(UserAccounts accounts, RepositoryRegistry registry, StatsQueries queries, Clock clock) {
+        this.accounts = accounts;
+        this.registry = registry;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /**
+     * The user's CV now, with the series in periods of {@code seriesLength}.
+     *
+     * @param seriesLength {@code day}, {@code week} or {@code month}
+     * @throws dev.commitstats.accounts.UnknownUserException when there is no such user
+     * @throws UseCaseException ({@code INVALID}) for another series length
+     */
+    public CvDocument build(String login, String seriesLength) {
+        if (!SERIES_LENGTHS.contains(seriesLength)) {
+            throw new UseCaseException(UseCaseException.Kind.INVALID,
+                    "unknown period '" + seriesLength + "': use " + String.join(", ", SERIES_LENGTHS));
+        }
+        User user = accounts.require(login);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        UserStats stats = queries.userStats(user.id(), now);
+        List<Period> series = switch (seriesLength) {
+            case "day" -> stats.days();
+            case "week" -> stats.weeks();
+            default -> stats.months();
+        };
+        Map<Long, Repository> byId = registry.repositories(user.id()).stream()
+                .collect(Collectors.toMap(Repository::id, Function.identity()));
+        List<CvDocument.CvRepository> repositories = new ArrayList<>();
+        for (RepositoryShare share : stats.repositories()) {
+            Repository r = byId.get(share.repositoryId());
+            if (r == null) {
+                continue; // deleted between the two queries
+            }
+            repositories.add(new CvDocument.CvRepository(r.name(), r.ownerGroup(), r.kind().dbName(), share.commits(),
+                    share.additions(), share.deletions()));
+        }
+        return new CvDocument(
+                new CvDocument.Person(user.login(), user.displayName(), user.timeZone(), user.published()), now,
+                stats.totals(), stats.activity(), seriesLength, series, repositories, stats.punchCard(),
+                stats.keyMetrics());
+    }
+}

@@ -1,0 +1,93 @@
+package dev.commitstats.cv;
+
+import dev.commitstats.stats.KeyMetric;
+import dev.commitstats.stats.Period;
+import dev.commitstats.stats.TotalsDocument;
+import dev.commitstats.stats.Trend;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link CvDocument} as JSON fields, in a fixed order: {@code user}, {@code generated_at}, the totals with exactly
+ * the fields of {@code commitstats stats --format json}, {@code activity}, {@code series}, {@code repositories},
+ * {@code punch_card} (seven rows, Monday first, of 24 hours) and {@code key_metrics}. The export writes it; the JSON
+ * API answers with it.
+ */
+public final class CvJson {
+
+    private CvJson() {
+    }
+
+    /** The document as ordered maps and lists, ready for any JSON mapper. */
+    public static Map<String, Object> fields(CvDocument cv) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("login", cv.person().login());
+        u.put("display_name", cv.person().displayName());
+        u.put("time_zone", cv.person().timeZone().getId());
+        u.put("published", cv.person().published());
+        doc.put("user", u);
+        doc.put("generated_at", cv.generatedAt().toString());
+        doc.putAll(TotalsDocument.fields(cv.totals(), false));
+
+        Map<String, Object> activity = new LinkedHashMap<>();
+        activity.put("active_days", cv.activity().activeDays());
+        activity.put("longest_streak", cv.activity().longestStreak());
+        activity.put("current_streak", cv.activity().currentStreak());
+        doc.put("activity", activity);
+
+        List<Map<String, Object>> periods = new ArrayList<>(cv.series().size());
+        for (Period p : cv.series()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("period", p.key());
+            m.put("commits", p.commits());
+            m.put("additions", p.additions());
+            m.put("deletions", p.deletions());
+            periods.add(m);
+        }
+        doc.put("series", Map.of(cv.seriesLength(), periods));
+
+        List<Map<String, Object>> repositories = new ArrayList<>();
+        for (CvDocument.CvRepository r : cv.repositories()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", r.name());
+            m.put("owner", r.owner());
+            m.put("provider", r.provider());
+            m.put("commits", r.commits());
+            m.put("additions", r.additions());
+            m.put("deletions", r.deletions());
+            repositories.add(m);
+        }
+        doc.put("repositories", repositories);
+
+        // seven rows, Monday first, of 24 hours each, in each commit's own local time
+        List<List<Long>> punch = new ArrayList<>(7);
+        for (int day = 0; day < 7; day++) {
+            punch.add(cv.punchCard().cells().subList(day * 24, day * 24 + 24));
+        }
+        doc.put("punch_card", punch);
+
+        List<Map<String, Object>> metrics = new ArrayList<>();
+        for (KeyMetric k : cv.keyMetrics()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("metric", k.metric());
+            m.put("total", k.total());
+            m.put("last_52w", trend(k.last52w()));
+            m.put("last_13w", trend(k.last13w()));
+            m.put("last_1w", trend(k.last1w()));
+            metrics.add(m);
+        }
+        doc.put("key_metrics", metrics);
+        return doc;
+    }
+
+    private static Map<String, Object> trend(Trend t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("current", t.current());
+        m.put("previous", t.previous());
+        m.put("change", t.change());
+        return m;
+    }
+}
