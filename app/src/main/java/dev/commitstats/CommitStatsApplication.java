@@ -1,6 +1,7 @@
 package dev.commitstats;
 
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.modulith.Modulithic;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.ComponentScan;
  * start in a fraction of a second.
  */
 @SpringBootConfiguration
+@Modulithic(systemName = "Commit Stats")
 @EnableAutoConfiguration
 @ConfigurationPropertiesScan
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = org.springframework.context.annotation.FilterType.REGEX,

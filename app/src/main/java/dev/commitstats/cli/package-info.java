@@ -1,6 +1,11 @@
 /**
  * The command line: one picocli class per command ({@code serve}, {@code stats}, {@code collect},
- * {@code outliers}, {@code export}).
- * Only {@code serve} starts Spring; the others open what they need directly, so they start fast.
+ * {@code outliers}, {@code export}). Commands parse, call one service of the {@link dev.commitstats.assembly.Features},
+ * and print. Only {@code serve} starts Spring; the others assemble the features in plain Java, so they start fast.
  */
+@NullMarked
+@ApplicationModule(displayName = "Command line")
 package dev.commitstats.cli;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

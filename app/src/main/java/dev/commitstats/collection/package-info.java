@@ -1,5 +1,13 @@
 /**
- * Collection: bringing a user's registered repositories up to date — mirror, mine only what is new, store it with the
- * repository's cursor, repair what a force-push removed. Background jobs and webhooks will drive it too.
+ * Collection: bringing a user's registered repositories up to date — claim the repository, mirror it, mine only what
+ * is new, store it with the repository's cursor, repair what a force-push removed, publish
+ * {@link dev.commitstats.collection.RepositoryCollected}. {@link dev.commitstats.collection.CollectionService} is the
+ * module's API; background jobs and webhooks will call it too. Owns the {@code collection_claims} table.
  */
+@NullMarked
+@ApplicationModule(displayName = "Collection",
+        allowedDependencies = {"config", "accounts", "repos", "repos::mirror", "stats::facts"})
 package dev.commitstats.collection;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,11 @@
 /**
- * Accounts and the repositories they collect from: users, their commit identities (emails), each repository's
- * source, collection status and cursor. {@link dev.commitstats.repos.RepositoryRegistry} is the package's API.
+ * The repositories users collect from: each repository's source, whether it counts, its collection status and cursor
+ * ({@link dev.commitstats.repos.RepositoryRegistry}, owning the {@code repositories} table), and registering one from
+ * a path or URL ({@link dev.commitstats.repos.RepositorySources}). Mirrors are the named interface {@code mirror}.
  */
+@NullMarked
+@ApplicationModule(displayName = "Repositories", allowedDependencies = {"config"})
 package dev.commitstats.repos;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -23,6 +23,7 @@ import dev.commitstats.core.mining.OutlierFile;
 import dev.commitstats.repos.RepositoryCursor;
 import dev.commitstats.repos.RepositoryRegistry;
 import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -36,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Batches of {@value #RECOMMENDED_BATCH_SIZE} facts keep transactions short (SQLite has one writer at a time) while
  * amortising the commit; see docs/benchmarks.md.
  */
+@NamedInterface("facts")
 public final class CommitFactStore {
 
     /** Facts per {@link #writeBatch} call that balance throughput against the time the write lock is held. */

@@ -1,2 +1,7 @@
 /** Shared web plumbing and the pages that belong to no feature: the home page, the API's own info. */
+@NullMarked
+@ApplicationModule(displayName = "Web", allowedDependencies = {"config"})
 package dev.commitstats.web;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

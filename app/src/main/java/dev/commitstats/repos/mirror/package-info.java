@@ -1,8 +1,11 @@
 /**
  * Bare mirrors of the git repositories a user collects from: a local folder is read in place, a URL is cloned once
- * into the data directory and fetched incrementally afterwards, with the user's token as HTTPS credential.
+ * into the data directory and fetched incrementally afterwards, with the user's token as HTTPS credential. The
+ * {@code repos} module's named interface {@code mirror}, for collection.
  */
 @NullMarked
+@NamedInterface("mirror")
 package dev.commitstats.repos.mirror;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;
