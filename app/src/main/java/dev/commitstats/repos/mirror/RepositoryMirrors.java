@@ -79,7 +79,8 @@ public final class RepositoryMirrors {
      * The git directory to read {@code source} from, cloning or fetching first when it is a URL.
      *
      * @param source a local folder (a repository with a work tree, or bare) or a git URL ({@code https://},
-     *     {@code http://}, {@code ssh://}, {@code git://}, {@code file://}, {@code git@host:owner/repo.git})
+     *     {@code http://}, {@code git://}, {@code file://}); SSH addresses ({@code ssh://},
+     *     {@code git@host:owner/repo.git}) are refused with {@link Reason#UNSUPPORTED}, naming the https:// URL to use
      * @param orNull the token for HTTPS, or null for public repositories (credentials written in the URL are used then)
      * @param progress told how the transfer goes
      * @throws MirrorException with a one-line message for the user, naming the problem

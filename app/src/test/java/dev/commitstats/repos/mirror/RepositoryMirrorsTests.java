@@ -304,12 +304,38 @@ class RepositoryMirrorsTests {
     }
 
     @Test
-    void sshUrlsSayWhatToUseInstead() {
-        assertThatThrownBy(() -> mirrors.prepare("git@127.0.0.1:alice/tool.git", null, ProgressSink.NONE))
+    void sshAddressesAreRefusedBeforeAnythingIsCreated() {
+        assertThatThrownBy(() -> mirrors.prepare("ssh://git@host/o/r.git", null, ProgressSink.NONE))
                 .isInstanceOfSatisfying(MirrorException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED);
-                    assertThat(e.getMessage()).contains("SSH").contains("HTTPS");
+                    assertThat(e.getMessage()).isEqualTo("SSH URLs are not supported: use the repository's https:// URL "
+                            + "(with a personal access token for a private repository): ssh://***@host/o/r.git -> https://host/o/r.git");
                 });
+        assertThatThrownBy(() -> mirrors.prepare("git@host:o/r.git", Credentials.token("tok-abc"), ProgressSink.NONE))
+                .isInstanceOfSatisfying(MirrorException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED);
+                    assertThat(e.getMessage()).isEqualTo("SSH URLs are not supported: use the repository's https:// URL "
+                            + "(with a personal access token for a private repository): git@host:o/r.git -> https://host/o/r.git");
+                });
+        assertThatThrownBy(() -> mirrors.storableSource("git@host:o/r.git")).hasMessageStartingWith("SSH URLs are not supported");
+        assertThat(dataDir).as("no mirror folder").doesNotExist();
+    }
+
+    @Test
+    void anExistingFolderNamedLikeAnScpAddressIsStillReadInPlace() throws Exception {
+        // only a relative name has its colon before any slash; it resolves against the working directory
+        Path folder = Files.createTempDirectory(Path.of("").toAbsolutePath(), "mirror-test-host:");
+        try {
+            try (GitRepoBuilder repo = GitRepoBuilder.init(folder)) {
+                repo.write("a.txt", "1\n").commit("one");
+            }
+            String source = folder.getFileName().toString();
+            assertThat(RemoteSource.looksLikeUrl(source)).isTrue();
+            assertThat(mirrors.prepare(source, null, ProgressSink.NONE)).isEqualTo(folder.resolve(".git"));
+            assertThat(mirrors.provider(source)).isEqualTo("local");
+        } finally {
+            org.eclipse.jgit.util.FileUtils.delete(folder.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+        }
     }
 
     private int port() {
