@@ -1,12 +1,16 @@
 package dev.commitstats.repos.mirror;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,8 +50,14 @@ import dev.commitstats.repos.mirror.MirrorException.Reason;
  * <p>A clone is made in {@code mirrors/.incoming} and moved into place in one rename, so a killed clone never leaves a
  * folder that looks like a complete mirror. Credentials are passed to git per call and never stored or logged.
  *
- * <p>Thread-safe: calls for the same mirror are serialised, different mirrors proceed in parallel. Two processes
- * sharing a data directory are kept apart by the server lock, not here.
+ * <p>Thread-safe and process-safe: calls for the same mirror are serialised, different mirrors proceed in parallel.
+ * Within this JVM a lock per mirror folder, shared by all instances, does it; across processes on one data directory
+ * (a server and a {@code commitstats collect}, or two collects) a file lock on {@code mirrors/.locks/<name>.lock},
+ * held while cloning or fetching. The lock file lives outside the mirror because a clone moves the whole folder into
+ * place, and it is never deleted because another process may be waiting on it. File locks belong to the process (the
+ * JVM refuses a second lock on a file it already locks), which is why the in-JVM locks are shared and only their holder
+ * takes the file lock. A caller that waits for another process is told through its {@link ProgressSink} and can
+ * cancel the wait there.
  */
 public final class RepositoryMirrors {
 
@@ -55,15 +65,19 @@ public final class RepositoryMirrors {
 
     static final String MIRRORS = "mirrors";
     static final String INCOMING = ".incoming";
+    static final String LOCKS = ".locks";
+    static final String WAITING = "Waiting for another process using this mirror";
+    private static final Duration LOCK_POLL = Duration.ofMillis(100);
     private static final String REMOTE = "origin";
     // heads and tags only: hosts also advertise refs/pull/* or refs/merge-requests/*, which are not the user's history
     private static final List<RefSpec> REF_SPECS = List.of(
             new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"));
     private static final Duration STALE_INCOMING = Duration.ofDays(1);
+    // one lock per mirror folder for the whole JVM, whichever instance asks: see the class comment
+    private static final ConcurrentHashMap<Path, ReentrantLock> FOLDER_LOCKS = new ConcurrentHashMap<>();
 
     private final Path mirrorsRoot;
     private final Duration timeout;
-    private final ConcurrentHashMap<Path, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     /** Mirrors under {@code dataDir/mirrors}, giving up on a silent server after two minutes. */
     public RepositoryMirrors(Path dataDir) {
@@ -80,7 +94,8 @@ public final class RepositoryMirrors {
      * The git directory to read {@code source} from, cloning or fetching first when it is a URL.
      *
      * @param source a local folder (a repository with a work tree, or bare) or a git URL ({@code https://},
-     *     {@code http://}, {@code ssh://}, {@code git://}, {@code file://}, {@code git@host:owner/repo.git})
+     *     {@code http://}, {@code git://}, {@code file://}); SSH addresses ({@code ssh://},
+     *     {@code git@host:owner/repo.git}) are refused with {@link Reason#UNSUPPORTED}, naming the https:// URL to use
      * @param orNull the token for HTTPS, or null for public repositories (credentials written in the URL are used then)
      * @param progress told how the transfer goes
      * @throws MirrorException with a one-line message for the user, naming the problem
@@ -94,9 +109,9 @@ public final class RepositoryMirrors {
         RemoteSource remote = RemoteSource.parse(source);
         Credentials credentials = orNull != null ? orNull : remote.userInfo();
         Path target = remote.mirrorFolder(mirrorsRoot);
-        ReentrantLock lock = locks.computeIfAbsent(target, t -> new ReentrantLock());
+        ReentrantLock lock = FOLDER_LOCKS.computeIfAbsent(target, t -> new ReentrantLock());
         lock.lock();
-        try {
+        try (HeldFileLock ignored = lockAgainstOtherProcesses(target, remote, progress, lock.getHoldCount() > 1)) {
             if (FileKey.isGitRepository(target.toFile(), FS.DETECTED)) {
                 fetch(target, remote, credentials, progress);
             } else {
@@ -178,6 +193,86 @@ public final class RepositoryMirrors {
         return RemoteSource.parse(url).mirrorFolder(mirrorsRoot);
     }
 
+    /**
+     * The file locked while a mirror is cloned or fetched: {@code mirrors/.locks/<folder name>-<hash>.lock}, one flat
+     * folder, so that no lock file can be mistaken for, or stand in the way of, a mirror or a folder on its path.
+     */
+    Path lockFile(Path mirror) {
+        String relative = mirrorsRoot.relativize(mirror).toString().replace('\\', '/');
+        return mirrorsRoot.resolve(LOCKS).resolve(mirror.getFileName() + "-" + RemoteSource.shortHash(relative) + ".lock");
+    }
+
+    /**
+     * Waits until no other process clones or fetches {@code mirror}, then holds its file lock until closed. Polls
+     * rather than blocks, so that the caller can cancel through {@code progress} while another process transfers.
+     *
+     * @param reentered the calling thread already holds the lock (a progress sink that mirrors the same URL again)
+     */
+    private HeldFileLock lockAgainstOtherProcesses(Path mirror, RemoteSource remote, ProgressSink progress,
+            boolean reentered) throws MirrorException {
+        if (reentered) {
+            return HeldFileLock.NONE;
+        }
+        Path file = lockFile(mirror);
+        FileChannel channel = null;
+        boolean held = false;
+        try {
+            Files.createDirectories(file.getParent());
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            boolean told = false;
+            while (true) {
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null;  // this JVM holds it under another path to the same data dir (a symbolic link)
+                }
+                if (lock != null) {
+                    held = true;
+                    return new HeldFileLock(channel);
+                }
+                if (!told) {
+                    log.info("waiting for another process using the mirror of {}", remote.url());
+                    progress.update(WAITING, 0, 0);
+                    told = true;
+                }
+                if (progress.cancelled()) {
+                    throw new MirrorException(Reason.CANCELLED, "cancelled while mirroring " + remote.url());
+                }
+                Thread.sleep(LOCK_POLL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MirrorException(Reason.CANCELLED, "cancelled while mirroring " + remote.url(), e);
+        } catch (IOException e) {
+            throw new MirrorException(Reason.FAILED, "cannot lock the mirror of " + remote.url() + ": " + e.getMessage(), e);
+        } finally {
+            if (!held) {
+                closeQuietly(channel);
+            }
+        }
+    }
+
+    /** A held mirror file lock; closing the channel releases it. */
+    private record HeldFileLock(@Nullable FileChannel channel) implements AutoCloseable {
+        static final HeldFileLock NONE = new HeldFileLock(null);
+
+        @Override
+        public void close() {
+            closeQuietly(channel);
+        }
+    }
+
+    private static void closeQuietly(@Nullable FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                log.debug("cannot close a mirror lock: {}", e.toString());  // closing releases the lock regardless
+            }
+        }
+    }
+
     private static boolean isLocal(String source) {
         if (!RemoteSource.looksLikeUrl(source)) {
             return true;
@@ -244,7 +339,8 @@ public final class RepositoryMirrors {
             moved = true;
             log.info("cloned mirror of {} in {} ms", remote.url(), (System.nanoTime() - start) / 1_000_000);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            // another process finished the same clone first; its mirror is as good as ours
+            // another process finished the same clone first (possible only where file locks do not work, as on
+            // some network file systems); its mirror is as good as ours
             if (!FileKey.isGitRepository(target.toFile(), FS.DETECTED)) {
                 throw new MirrorException(Reason.FAILED, "cannot store the mirror of " + remote.url() + ": "
                         + target + " is in the way", e);

@@ -8,7 +8,6 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.eclipse.jgit.api.errors.InvalidRemoteException;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +39,6 @@ final class TransferFailures {
             case UNREACHABLE -> "host unreachable for " + shownUrl + ": " + networkDetail(failure);
             case TIMEOUT -> "timed out talking to " + shownUrl;
             case CANCELLED -> "cancelled while mirroring " + shownUrl;
-            case UNSUPPORTED -> "cannot mirror " + shownUrl + ": SSH URLs are not supported yet, use the HTTPS URL with a token";
             default -> "cannot mirror " + shownUrl + ": " + scrub(rootMessage(failure), credentials);
         };
         return new MirrorException(reason, message, failure);
@@ -73,10 +71,6 @@ final class TransferFailures {
         }
         if (text.contains("timed out") || text.contains("time out") || text.contains("timeout")) {
             return Reason.TIMEOUT;
-        }
-        if (text.contains("sshsessionfactory") || text.contains("ssh session") || failure instanceof InvalidRemoteException
-                && text.contains("ssh")) {
-            return Reason.UNSUPPORTED;
         }
         return Reason.FAILED;
     }

@@ -3,25 +3,33 @@ package dev.commitstats.repos.mirror;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
 
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.RepositoryCache.FileKey;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -304,12 +312,166 @@ class RepositoryMirrorsTests {
     }
 
     @Test
-    void sshUrlsSayWhatToUseInstead() {
-        assertThatThrownBy(() -> mirrors.prepare("git@127.0.0.1:alice/tool.git", null, ProgressSink.NONE))
+    void sshAddressesAreRefusedBeforeAnythingIsCreated() {
+        assertThatThrownBy(() -> mirrors.prepare("ssh://git@host/o/r.git", null, ProgressSink.NONE))
                 .isInstanceOfSatisfying(MirrorException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED);
-                    assertThat(e.getMessage()).contains("SSH").contains("HTTPS");
+                    assertThat(e.getMessage()).isEqualTo("SSH URLs are not supported: use the repository's https:// URL "
+                            + "(with a personal access token for a private repository): ssh://***@host/o/r.git -> https://host/o/r.git");
                 });
+        assertThatThrownBy(() -> mirrors.prepare("git@host:o/r.git", Credentials.token("tok-abc"), ProgressSink.NONE))
+                .isInstanceOfSatisfying(MirrorException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED);
+                    assertThat(e.getMessage()).isEqualTo("SSH URLs are not supported: use the repository's https:// URL "
+                            + "(with a personal access token for a private repository): git@host:o/r.git -> https://host/o/r.git");
+                });
+        assertThatThrownBy(() -> mirrors.storableSource("git@host:o/r.git")).hasMessageStartingWith("SSH URLs are not supported");
+        assertThat(dataDir).as("no mirror folder, no lock file").doesNotExist();
+    }
+
+    @Test
+    void anExistingFolderNamedLikeAnScpAddressIsStillReadInPlace() throws Exception {
+        // only a relative name has its colon before any slash; it resolves against the working directory
+        Path folder = Files.createTempDirectory(Path.of("").toAbsolutePath(), "mirror-test-host:");
+        try {
+            try (GitRepoBuilder repo = GitRepoBuilder.init(folder)) {
+                repo.write("a.txt", "1\n").commit("one");
+            }
+            String source = folder.getFileName().toString();
+            assertThat(RemoteSource.looksLikeUrl(source)).isTrue();
+            assertThat(mirrors.prepare(source, null, ProgressSink.NONE)).isEqualTo(folder.resolve(".git"));
+            assertThat(mirrors.provider(source)).isEqualTo("local");
+        } finally {
+            org.eclipse.jgit.util.FileUtils.delete(folder.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+        }
+    }
+
+    @Test
+    void twoInstancesOnOneDataDirectoryTakeTurnsLikeTwoProcesses() throws Exception {
+        String c;
+        try (GitRepoBuilder repo = serve("alice/tool.git")) {
+            c = repo.write("a.txt", "1\n").commit("one");
+        }
+        String url = server.url("alice/tool.git");
+        // separate instances have separate state, as a server and a CLI collect on one data directory do
+        List<RepositoryMirrors> instances = List.of(new RepositoryMirrors(dataDir, Duration.ofSeconds(10)),
+                new RepositoryMirrors(dataDir, Duration.ofSeconds(10)));
+        CyclicBarrier start = new CyclicBarrier(instances.size());
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        Set<Path> results = ConcurrentHashMap.newKeySet();
+        List<Thread> threads = new ArrayList<>();
+        for (RepositoryMirrors instance : instances) {
+            Thread t = new Thread(() -> {
+                try {
+                    start.await();
+                    results.add(instance.prepare(url, null, ProgressSink.NONE));
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(results).hasSize(1);
+        try (Repository r = open(results.iterator().next())) {
+            assertThat(head(r, "refs/heads/main")).isEqualTo(c);
+        }
+        assertThat(server.packRequests()).as("one clone, then a fetch with nothing new").isEqualTo(1);
+        assertThat(Files.list(dataDir.resolve("mirrors/.incoming")).toList()).as("no leftovers").isEmpty();
+    }
+
+    @Test
+    void aMirrorLockedByAnotherProcessIsWaitedFor() throws Exception {
+        try (GitRepoBuilder repo = serve("alice/tool.git")) {
+            repo.write("a.txt", "1\n").commit("one");
+        }
+        String url = server.url("alice/tool.git");
+        Path mirror = mirrors.mirrorFolder(url);
+        Path lockFile = mirrors.lockFile(mirror);
+        Files.createDirectories(lockFile.getParent());
+        Process other = holdLockInAnotherProcess(lockFile);
+        try {
+            List<String> tasks = Collections.synchronizedList(new ArrayList<>());
+            List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+            Thread waiting = new Thread(() -> {
+                try {
+                    mirrors.prepare(url, null, (task, done, total) -> tasks.add(task));
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            waiting.start();
+            waiting.join(1_500);
+            assertThat(waiting.isAlive()).as("waits while the other process holds the lock").isTrue();
+            assertThat(mirror).doesNotExist();
+            assertThat(tasks).containsExactly(RepositoryMirrors.WAITING);
+
+            other.getOutputStream().close();  // the other process releases the lock and ends
+            waiting.join(30_000);
+            assertThat(waiting.isAlive()).isFalse();
+            assertThat(failures).isEmpty();
+            assertThat(FileKey.isGitRepository(mirror.toFile(), FS.DETECTED)).isTrue();
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void waitingForAnotherProcessCanBeCancelled() throws Exception {
+        String url = server.url("alice/tool.git");
+        Path lockFile = mirrors.lockFile(mirrors.mirrorFolder(url));
+        Files.createDirectories(lockFile.getParent());
+        Process other = holdLockInAnotherProcess(lockFile);
+        try {
+            ProgressSink cancelling = new ProgressSink() {
+                @Override
+                public void update(String task, int done, int total) {
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return true;
+                }
+            };
+            assertThatThrownBy(() -> mirrors.prepare(url, null, cancelling))
+                    .isInstanceOfSatisfying(MirrorException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CANCELLED));
+            assertThat(server.requests()).isZero();
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+    }
+
+    /** A second JVM that locks {@code file} the way another Commit Stats process would, until its stdin closes. */
+    private Process holdLockInAnotherProcess(Path file) throws Exception {
+        Path source = tmp.resolve("HoldLock.java");
+        Files.writeString(source, """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+
+                public class HoldLock {
+                    public static void main(String[] args) throws Exception {
+                        try (FileChannel c = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                             var lock = c.lock()) {
+                            System.out.println("locked");
+                            System.out.flush();
+                            while (System.in.read() >= 0) {
+                                // held until the test closes our stdin
+                            }
+                        }
+                    }
+                }
+                """);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, source.toString(), file.toString()).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(out.readLine()).as("the other process took the lock").isEqualTo("locked");
+        return p;
     }
 
     private int port() {
