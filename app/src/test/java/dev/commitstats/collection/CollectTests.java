@@ -203,26 +203,26 @@ class CollectTests {
         long id = registry.registerRepository(u.id(), NewRepository.of(dir.toString(), SourceKind.LOCAL, "repo"));
         try (CollectionFixture f = new CollectionFixture(db, CollectionSettings.defaults().withWorkerThreads(2)
                 .withBatchSize(25))) {
-        CollectionOutcome crashed = f.service().collect(id, CollectionTrigger.COMMAND, new MiningListener() {
-            @Override
-            public void progress(int done, int total) {
-                // progress can jump while the walk is still running: crash at the first report past 62
-                if (done >= 62) {
-                    throw new IllegalStateException("simulated crash");
+            CollectionOutcome crashed = f.service().collect(id, CollectionTrigger.COMMAND, new MiningListener() {
+                @Override
+                public void progress(int done, int total) {
+                    // progress can jump while the walk is still running: crash at the first report past 62
+                    if (done >= 62) {
+                        throw new IllegalStateException("simulated crash");
+                    }
                 }
-            }
-        }, null);
-        assertThat(crashed.failed()).isTrue();
-        long kept = store.countCommits(id);
-        assertThat(kept).as("whole batches only").isPositive().isLessThan(80);
-        assertThat(kept % 25).isZero();
-        assertThat(registry.cursor(id).allCommitsProcessed()).isFalse();
+            }, null);
+            assertThat(crashed.failed()).isTrue();
+            long kept = store.countCommits(id);
+            assertThat(kept).as("whole batches only").isPositive().isLessThan(80);
+            assertThat(kept % 25).isZero();
+            assertThat(registry.cursor(id).allCommitsProcessed()).isFalse();
 
-        CollectionOutcome rerun = f.service().collect(id, CollectionTrigger.COMMAND, MiningListener.NONE, null);
-        assertThat(rerun.status()).isEqualTo(RepositoryStatus.UP_TO_DATE);
-        assertThat(rerun.newCommits()).isEqualTo(80 - kept);
-        assertThat(registry.cursor(id).allCommitsProcessed()).isTrue();
-        assertSameTotals(stored(db, "me"), expected(dir));
+            CollectionOutcome rerun = f.service().collect(id, CollectionTrigger.COMMAND, MiningListener.NONE, null);
+            assertThat(rerun.status()).isEqualTo(RepositoryStatus.UP_TO_DATE);
+            assertThat(rerun.newCommits()).isEqualTo(80 - kept);
+            assertThat(registry.cursor(id).allCommitsProcessed()).isTrue();
+            assertSameTotals(stored(db, "me"), expected(dir));
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 
 import dev.commitstats.cli.CommandLineTestsAccess;
 import dev.commitstats.core.testing.GitRepoBuilder;
+import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.repos.Repository;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.testing.DatabaseTest;
@@ -37,7 +38,7 @@ class SshUrlCollectTests {
         assertThat(r.err()).contains("1 of 2 repositories failed");
         assertThat(db.dataDir().resolve(RepositoryMirrors.MIRRORS)).doesNotExist();
         RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), Clock.systemUTC());
-        assertThat(registry.repositories(registry.findUser("me").orElseThrow().id()))
+        assertThat(registry.repositories(new UserAccounts(db.dataSource(), Clock.systemUTC()).require("me").id()))
                 .as("the SSH address is not registered").extracting(Repository::cloneUrl)
                 .containsExactly(good.toAbsolutePath().normalize().toString());
     }
