@@ -1,0 +1,85 @@
+package dev.commitstats.cv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import dev.commitstats.accounts.UnknownUserException;
+import dev.commitstats.accounts.UserAccounts;
+import dev.commitstats.config.UseCaseException;
+import dev.commitstats.core.commit.CommitKind;
+import dev.commitstats.core.commit.CommitType;
+import dev.commitstats.core.mining.CommitFact;
+import dev.commitstats.core.mining.ExclusionBucket;
+import dev.commitstats.core.mining.LineCount;
+import dev.commitstats.repos.NewRepository;
+import dev.commitstats.repos.RepositoryRegistry;
+import dev.commitstats.repos.SourceKind;
+import dev.commitstats.stats.CommitFactStore;
+import dev.commitstats.stats.StatsQueries;
+import dev.commitstats.testing.DatabaseTest;
+import dev.commitstats.testing.TestDatabase;
+
+/** The CV document on both databases: the user's numbers as of the clock, with the repositories named. */
+class CvDocumentsTests {
+
+    static final Instant NOW = Instant.parse("2024-06-15T12:34:56.789Z");
+
+    private record Setup(CvDocuments documents, StatsQueries queries, long user) {
+    }
+
+    private static Setup setup(TestDatabase db) {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        UserAccounts accounts = new UserAccounts(db.dataSource(), clock);
+        RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), clock);
+        StatsQueries queries = new StatsQueries(db.dataSource(), accounts, registry, clock);
+        long user = accounts.create("ada", "Ada Lovelace", ZoneId.of("Europe/London")).id();
+        accounts.addIdentities(user, List.of("ada@example.com"));
+        long repo = registry.registerRepository(user,
+                new NewRepository("https://git.example/team/app.git", SourceKind.GIT, "app", "team", true, true));
+        CommitFactStore store = new CommitFactStore(db.dataSource(), registry);
+        store.writeBatch(repo, List.of(fact("a1", "2024-06-14T10:00:00Z", 12), fact("a2", "2024-05-02T09:00:00Z", 30)),
+                null);
+        return new Setup(new CvDocuments(accounts, registry, queries, clock), queries, user);
+    }
+
+    private static CommitFact fact(String sha, String at, long javaLines) {
+        Instant t = Instant.parse(at);
+        return new CommitFact(sha, "ada@example.com", t, 120, t, 1, new CommitKind(CommitType.FEAT, false),
+                Map.of("Java", new LineCount(javaLines, 0, 1)), Map.<ExclusionBucket, LineCount>of(), List.of(),
+                List.of());
+    }
+
+    @DatabaseTest
+    void theDocumentHoldsTheUsersNumbersAsOfTheClock(TestDatabase db) {
+        Setup s = setup(db);
+        CvDocument cv = s.documents().build("ada", "month");
+        assertThat(cv.person()).isEqualTo(new CvDocument.Person("ada", "Ada Lovelace", ZoneId.of("Europe/London"), false));
+        assertThat(cv.generatedAt()).isEqualTo(Instant.parse("2024-06-15T12:34:56Z"));
+        assertThat(cv.totals()).isEqualTo(s.queries().userStats(s.user(), cv.generatedAt()).totals());
+        assertThat(cv.totals().commits()).isEqualTo(2);
+        assertThat(cv.seriesLength()).isEqualTo("month");
+        assertThat(cv.series()).extracting(p -> p.key()).containsExactly("2024_05", "2024_06");
+        assertThat(cv.repositories()).containsExactly(new CvDocument.CvRepository("app", "team", "git", 2, 42, 0));
+        assertThat(s.documents().build("ada", "day").series()).hasSize(2);
+
+        Map<String, Object> json = CvJson.fields(cv);
+        assertThat(json.keySet()).startsWith("user", "generated_at", "commits").endsWith("activity", "series",
+                "repositories", "punch_card", "key_metrics");
+        assertThat(json.get("generated_at")).isEqualTo("2024-06-15T12:34:56Z");
+    }
+
+    @DatabaseTest
+    void anUnknownUserOrPeriodIsRefused(TestDatabase db) {
+        Setup s = setup(db);
+        assertThatThrownBy(() -> s.documents().build("nobody", "week")).isInstanceOf(UnknownUserException.class);
+        assertThatThrownBy(() -> s.documents().build("ada", "year")).isInstanceOfSatisfying(UseCaseException.class,
+                e -> assertThat(e.kind()).isEqualTo(UseCaseException.Kind.INVALID));
+    }
+}
