@@ -13,8 +13,4 @@ record Language(String name, String type, String primaryExtension, int popularit
     boolean isProse() {
         return "prose".equals(type);
     }
-
-    boolean isPopular() {
-        return popularity != Integer.MAX_VALUE;
-    }
 }

@@ -75,7 +75,6 @@ final class CommitMiner implements AutoCloseable {
 
     private static final byte[] EMPTY = new byte[0];
 
-    private final Repository repository;
     private final ObjectReader reader;
     private final RevWalk walk;
     private final TreeWalk treeWalk;
@@ -95,7 +94,6 @@ final class CommitMiner implements AutoCloseable {
     /** {@code classifier} is asked once, on the first commit: it may still be loading when the miner is made. */
     CommitMiner(Repository repository, java.util.function.Supplier<FileClassifier> classifier, Detectors detectors,
             MiningOptions options) {
-        this.repository = repository;
         this.reader = repository.newObjectReader();
         this.walk = new RevWalk(reader);
         this.treeWalk = new TreeWalk(reader); // no attributes: git log reads none from a bare repository either
