@@ -33,7 +33,6 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.storage.file.WindowCacheConfig;
 
 /**
  * Mines one git repository (bare or not) into {@link CommitFact}s. One {@code mine} call at a time per instance; the
@@ -41,8 +40,6 @@ import org.eclipse.jgit.storage.file.WindowCacheConfig;
  * and line counter (JGit's readers and walks are not thread-safe; the repository is).
  */
 public final class RepositoryMiner implements AutoCloseable {
-
-    private static final AtomicBoolean CACHE_CONFIGURED = new AtomicBoolean();
 
     /** Marks the end of the work queue (compared by identity). */
     private static final ObjectId END = ObjectId.zeroId().copy();
@@ -91,12 +88,12 @@ public final class RepositoryMiner implements AutoCloseable {
     }
 
     /**
-     * Opens the repository at {@code path}: a bare repository, a work tree, or its {@code .git} folder.
+     * Opens the repository at {@code path}: a bare repository, a work tree, or its {@code .git} folder. JGit's caches
+     * are left as they are: {@link GitCaches#install()} sizes them once for the whole process.
      *
      * @throws MiningException when {@code path} is not a git repository
      */
     public static RepositoryMiner open(Path path) throws MiningException {
-        configureCaches();
         if (!Files.isDirectory(path)) {
             throw new MiningException("not a git repository: " + path + " (no such folder)");
         }
@@ -116,22 +113,6 @@ public final class RepositoryMiner implements AutoCloseable {
             return new RepositoryMiner(repo, path);
         } catch (IOException | IllegalArgumentException e) {
             throw new MiningException("not a git repository: " + path, e);
-        }
-    }
-
-    /**
-     * Pack access is the other half of mining time: a larger window cache and delta base cache keep the hot parts of
-     * the pack and the delta chains in memory, bounded whatever the repository size. JGit's cache is global.
-     */
-    private static void configureCaches() {
-        if (CACHE_CONFIGURED.compareAndSet(false, true)) {
-            WindowCacheConfig cfg = new WindowCacheConfig();
-            cfg.setPackedGitLimit(192L * 1024 * 1024);
-            cfg.setPackedGitWindowSize(64 * 1024);
-            cfg.setPackedGitMMAP(false);
-            cfg.setDeltaBaseCacheLimit(48 * 1024 * 1024);
-            cfg.setStreamFileThreshold(64 * 1024 * 1024);
-            cfg.install();
         }
     }
 
