@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -35,6 +36,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Mines one git repository (bare or not) into {@link CommitFact}s. One {@code mine} call at a time per instance; the
@@ -48,7 +50,8 @@ public final class RepositoryMiner implements AutoCloseable {
     private static final ObjectId END = ObjectId.zeroId().copy();
 
     /** The Linguist classifier, loaded once and shared by every miner of the JVM; null until mining first starts. */
-    private static final AtomicReference<CompletableFuture<FileClassifier>> CLASSIFIER = new AtomicReference<>();
+    private static final AtomicReference<@Nullable CompletableFuture<FileClassifier>> CLASSIFIER =
+            new AtomicReference<>();
 
     private final Repository repository;
     private final Path displayPath;
@@ -84,7 +87,7 @@ public final class RepositoryMiner implements AutoCloseable {
     /** The shared classifier, waiting while another worker loads it (never a queued task: the loader is running). */
     private static FileClassifier classifier() {
         loadClassifierIfFirst();
-        return CLASSIFIER.get().join();
+        return Objects.requireNonNull(CLASSIFIER.get(), "set by loadClassifierIfFirst").join();
     }
 
     /**
