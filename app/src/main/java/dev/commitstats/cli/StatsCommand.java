@@ -70,6 +70,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        dev.commitstats.core.mining.GitCaches.install();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OutputFormat format = formatOption.resolve(OutputFormat.table, OutputFormat.table, OutputFormat.json);

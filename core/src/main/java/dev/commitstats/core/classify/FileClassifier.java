@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -94,7 +95,7 @@ public final class FileClassifier {
      * @param path git path with '/' separators; null is treated as ""
      * @return the classification, never null
      */
-    public FileClass classify(String path) {
+    public FileClass classify(@Nullable String path) {
         return info(path).pathClass();
     }
 
@@ -107,7 +108,7 @@ public final class FileClassifier {
      * @param headLen number of valid bytes in {@code head} (clamped to its length)
      * @return the classification, never null
      */
-    public FileClass classify(String path, byte[] head, int headLen) {
+    public FileClass classify(@Nullable String path, byte @Nullable [] head, int headLen) {
         PathInfo info = info(path);
         int n = head == null ? 0 : Math.min(Math.max(headLen, 0), Math.min(head.length, MAX_HEAD));
         if (n == 0) {
@@ -191,12 +192,12 @@ public final class FileClassifier {
     }
 
     /** Everything that depends on the path only. */
-    record PathInfo(String basename, List<Language> candidates, Heuristics.Disambiguation disambiguation,
-                    Language language, boolean docPath, Exclusion exclusion, FileClass pathClass,
+    record PathInfo(String basename, List<Language> candidates, Heuristics.@Nullable Disambiguation disambiguation,
+                    @Nullable Language language, boolean docPath, Exclusion exclusion, FileClass pathClass,
                     boolean needsContent) {
     }
 
-    private PathInfo info(String path) {
+    private PathInfo info(@Nullable String path) {
         String p = path == null ? "" : path;
         PathInfo info = cache.get(p);
         if (info == null) {
@@ -280,7 +281,7 @@ public final class FileClassifier {
         return new FileClass(name, exclusion);
     }
 
-    private Language heuristic(Heuristics.Disambiguation dis, String text, List<Language> candidates) {
+    private @Nullable Language heuristic(Heuristics.Disambiguation dis, String text, List<Language> candidates) {
         List<String> names;
         try {
             names = Heuristics.evaluate(dis, new BudgetedText(text, REGEX_BUDGET));
@@ -333,7 +334,8 @@ public final class FileClassifier {
             Map.entry(".ddl", "SQL"),
             Map.entry(".prc", "SQL"));
 
-    private Language pickDefault(List<Language> candidates, Heuristics.Disambiguation dis, String ext) {
+    private Language pickDefault(List<Language> candidates, Heuristics.@Nullable Disambiguation dis,
+            @Nullable String ext) {
         Language curated = ext == null ? null : languages.get(DEFAULTS.getOrDefault(ext, ""));
         if (curated != null && candidates.contains(curated)) {
             return curated;
@@ -349,13 +351,13 @@ public final class FileClassifier {
     }
 
     /** Popular first (popular.yml order), then the one whose primary extension this is, then name. */
-    private static Comparator<Language> rank(String ext) {
+    private static Comparator<Language> rank(@Nullable String ext) {
         return Comparator.comparingInt(Language::popularity)
                 .thenComparing(l -> ext != null && ext.equals(l.primaryExtension()) ? 0 : 1)
                 .thenComparing(Language::name);
     }
 
-    private static String displayName(Language language, boolean docPath) {
+    private static String displayName(@Nullable Language language, boolean docPath) {
         if (docPath || (language != null && language.isProse())) {
             return FileClass.DOCUMENTATION;
         }

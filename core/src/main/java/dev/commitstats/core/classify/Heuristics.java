@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Linguist's heuristics.yml: content rules that disambiguate extensions claimed by several
  * languages. Semantics follow {@code lib/linguist/heuristics.rb}: the first disambiguation whose
@@ -28,7 +30,7 @@ final class Heuristics {
     record Disambiguation(List<String> extensions, List<Rule> rules) {
 
         /** Language of the first rule without a pattern, or null. */
-        String fallback() {
+        @Nullable String fallback() {
             for (Rule r : rules) {
                 if (r.always() && !r.languages().isEmpty()) {
                     return r.languages().get(0);
@@ -61,7 +63,7 @@ final class Heuristics {
     }
 
     /** The disambiguation applying to a file name, or null. */
-    Disambiguation forName(String basename) {
+    @Nullable Disambiguation forName(String basename) {
         String lower = basename.toLowerCase(Locale.ROOT);
         for (Disambiguation d : disambiguations) {
             for (String ext : d.extensions()) {

@@ -1,5 +1,7 @@
 package dev.commitstats.core.classify;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One language of Linguist's languages.yml (only the fields the classifier uses).
  *
@@ -8,13 +10,9 @@ package dev.commitstats.core.classify;
  * @param primaryExtension first listed extension (lower case), or null
  * @param popularity       index in popular.yml, or {@link Integer#MAX_VALUE} when not popular
  */
-record Language(String name, String type, String primaryExtension, int popularity) {
+record Language(String name, String type, @Nullable String primaryExtension, int popularity) {
 
     boolean isProse() {
         return "prose".equals(type);
-    }
-
-    boolean isPopular() {
-        return popularity != Integer.MAX_VALUE;
     }
 }

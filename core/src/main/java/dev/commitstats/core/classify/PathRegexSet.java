@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A set of path regexes compiled once into a single pattern answering "does any of them
  * {@code find()} a match in this path?".
@@ -130,7 +132,7 @@ final class PathRegexSet {
      * top-level sequence is considered; groups, classes, escapes of letters, anchors and
      * quantified characters end a run. A top-level alternation or an inline flag gives null.
      */
-    static String requiredLiteral(String regex) {
+    static @Nullable String requiredLiteral(String regex) {
         String best = null;
         StringBuilder run = new StringBuilder();
         int n = regex.length();
@@ -268,7 +270,7 @@ final class PathRegexSet {
         sb.append(')');
     }
 
-    private static String strip(String s, String[] prefixes) {
+    private static @Nullable String strip(String s, String[] prefixes) {
         for (String p : prefixes) {
             if (s.startsWith(p)) {
                 return s.substring(p.length());

@@ -3,6 +3,8 @@ package dev.commitstats.core.classify;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /** The interpreter named by a {@code #!} line, following {@code lib/linguist/shebang.rb}. */
 final class Shebang {
 
@@ -22,7 +24,7 @@ final class Shebang {
      *
      * @param text content decoded byte-per-char (ISO-8859-1)
      */
-    static String interpreter(String text) {
+    static @Nullable String interpreter(String text) {
         if (!text.startsWith("#!")) {
             return null;
         }

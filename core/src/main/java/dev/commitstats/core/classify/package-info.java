@@ -11,4 +11,7 @@
  * <p>Entry point: {@link dev.commitstats.core.classify.FileClassifier#standard()}. Everything
  * public here is immutable and thread-safe.
  */
+@NullMarked
 package dev.commitstats.core.classify;
+
+import org.jspecify.annotations.NullMarked;

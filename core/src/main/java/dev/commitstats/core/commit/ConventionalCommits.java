@@ -3,6 +3,8 @@ package dev.commitstats.core.commit;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads the <a href="https://www.conventionalcommits.org/en/v1.0.0/">Conventional Commits</a> type and breaking-change
  * flag out of a commit message.
@@ -97,7 +99,7 @@ public final class ConventionalCommits {
      * @param message the full commit message (header, body and footers); may be {@code null}
      * @return the kind of the commit; {@code (OTHER, false)} for a {@code null} or empty message. Never {@code null}.
      */
-    public static CommitKind parse(String message) {
+    public static CommitKind parse(@Nullable String message) {
         if (message == null || message.isEmpty()) {
             return OTHER;
         }

@@ -6,4 +6,7 @@
  * never stored. Parsing is a hand-written, linear-time scanner (no regular expressions), so it is safe on messages
  * of any size and content.
  */
+@NullMarked
 package dev.commitstats.core.commit;
+
+import org.jspecify.annotations.NullMarked;

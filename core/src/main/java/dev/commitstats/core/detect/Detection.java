@@ -2,6 +2,8 @@ package dev.commitstats.core.detect;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One tool or package introduced by a commit.
  *
@@ -11,7 +13,7 @@ import java.util.Objects;
  * @param name      for a package its coordinate ({@code group:artifact}, npm name, PEP 503-normalised PyPI name, Go
  *                  module path, crate name); for a tool the repository path of the file that introduced it
  */
-public record Detection(DetectionKind kind, String ecosystem, String name) {
+public record Detection(DetectionKind kind, @Nullable String ecosystem, String name) {
 
     /**
      * Validates the components.

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds the tools and third-party packages a commit introduces, one changed file at a time.
  *
@@ -71,7 +73,7 @@ public final class Detectors {
      * @param path repository-relative path with {@code /} separators; {@code null} gives {@code false}
      * @return whether {@link #detect} may report something for this path
      */
-    public boolean interested(String path) {
+    public boolean interested(@Nullable String path) {
         return FileRole.of(path) != null;
     }
 
@@ -83,7 +85,7 @@ public final class Detectors {
      * @param newContent content after the commit, {@code null} if the commit deletes the file
      * @return the detections, possibly empty, never {@code null}; an immutable list
      */
-    public List<Detection> detect(String path, byte[] oldContent, byte[] newContent) {
+    public List<Detection> detect(String path, byte @Nullable [] oldContent, byte @Nullable [] newContent) {
         try {
             FileRole role = FileRole.of(path);
             if (role == null || newContent == null) {
@@ -134,7 +136,7 @@ public final class Detectors {
     }
 
     /** The dependency names of one side, or {@code null} if it is malformed. */
-    private static Set<String> parse(FileRole role, byte[] content) {
+    private static @Nullable Set<String> parse(FileRole role, byte[] content) {
         ParseKey key = new ParseKey(role, content);
         synchronized (PARSED) {
             Set<String> hit = PARSED.get(key);

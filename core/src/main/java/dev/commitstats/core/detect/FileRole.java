@@ -3,6 +3,8 @@ package dev.commitstats.core.detect;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /** What a path is to the detectors: a tool file, a dependency manifest of some ecosystem, or nothing. */
 enum FileRole {
     DOCKERFILE(DetectionKind.DOCKERFILE, null, null),
@@ -27,10 +29,10 @@ enum FileRole {
             ".gitlab-ci.yml", "bitbucket-pipelines.yml", ".travis.yml", ".circleci/config.yml");
 
     final DetectionKind kind;
-    final String ecosystem;
-    final ManifestParser parser;
+    final @Nullable String ecosystem;
+    final @Nullable ManifestParser parser;
 
-    FileRole(DetectionKind kind, String ecosystem, ManifestParser parser) {
+    FileRole(DetectionKind kind, @Nullable String ecosystem, @Nullable ManifestParser parser) {
         this.kind = kind;
         this.ecosystem = ecosystem;
         this.parser = parser;
@@ -41,7 +43,7 @@ enum FileRole {
     }
 
     /** The role of a repository-relative, {@code /}-separated path, or {@code null} if it plays none. */
-    static FileRole of(String path) {
+    static @Nullable FileRole of(@Nullable String path) {
         if (path == null || path.isEmpty() || path.endsWith("/")) {
             return null;
         }

@@ -3,6 +3,8 @@ package dev.commitstats.core.detect;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * {@code build.gradle} and {@code build.gradle.kts}: Maven coordinates declared on dependency configurations.
  *
@@ -253,7 +255,7 @@ final class GradleParser implements ManifestParser {
         }
 
         /** The content of the single-line string literal at {@code j}, or {@code null}. */
-        private String stringAt(int j) {
+        private @Nullable String stringAt(int j) {
             char q = s.charAt(j);
             if (q != '"' && q != '\'') {
                 return null;

@@ -2,6 +2,8 @@ package dev.commitstats.core.detect;
 
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /** Reads the set of declared dependency names out of one manifest format. */
 @FunctionalInterface
 interface ManifestParser {
@@ -12,5 +14,5 @@ interface ManifestParser {
      *         the content is malformed. May throw a {@link RuntimeException} on malformed content too; the caller
      *         treats both the same.
      */
-    Set<String> dependencies(byte[] content);
+    @Nullable Set<String> dependencies(byte[] content);
 }

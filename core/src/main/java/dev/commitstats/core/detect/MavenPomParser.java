@@ -12,6 +12,7 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -88,7 +89,7 @@ final class MavenPomParser implements ManifestParser {
     }
 
     @Override
-    public Set<String> dependencies(byte[] content) {
+    public @Nullable Set<String> dependencies(byte[] content) {
         Document doc;
         try {
             DocumentBuilder builder = BUILDER.get();
@@ -160,14 +161,14 @@ final class MavenPomParser implements ManifestParser {
         return properties;
     }
 
-    private static void put(Map<String, String> properties, String key, String value) {
+    private static void put(Map<String, String> properties, String key, @Nullable String value) {
         if (value != null) {
             properties.put(key, value);
         }
     }
 
     /** Substitutes {@code ${name}} placeholders; {@code null} if any remains unresolved. */
-    private static String resolve(String value, Map<String, String> properties) {
+    private static @Nullable String resolve(@Nullable String value, Map<String, String> properties) {
         if (value == null) {
             return null;
         }
@@ -204,7 +205,7 @@ final class MavenPomParser implements ManifestParser {
         return current.contains("${") ? null : current;
     }
 
-    private static Element child(Element parent, String name) {
+    private static @Nullable Element child(Element parent, String name) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && name.equals(localName(e))) {
                 return e;
@@ -213,7 +214,7 @@ final class MavenPomParser implements ManifestParser {
         return null;
     }
 
-    private static String childText(Element parent, String name) {
+    private static @Nullable String childText(Element parent, String name) {
         Element e = child(parent, name);
         return e == null ? null : e.getTextContent().strip();
     }

@@ -3,6 +3,8 @@ package dev.commitstats.core.detect;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * {@code package.json}: the keys of the top-level {@code dependencies}, {@code devDependencies},
  * {@code peerDependencies} and {@code optionalDependencies} objects.
@@ -37,7 +39,7 @@ final class PackageJsonParser implements ManifestParser {
             this.n = s.length();
         }
 
-        Set<String> read() {
+        @Nullable Set<String> read() {
             skipWhitespace();
             if (pos >= n || s.charAt(pos) != '{') {
                 return null;

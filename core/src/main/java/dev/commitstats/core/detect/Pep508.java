@@ -2,6 +2,8 @@ package dev.commitstats.core.detect;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /** The distribution name at the start of a PEP 508 requirement, normalised per PEP 503. */
 final class Pep508 {
 
@@ -13,7 +15,7 @@ final class Pep508 {
      * gives {@code "django"}), or {@code null} when the string does not start with a valid name followed by a
      * specifier, extras, marker, {@code @ url} or its end (URLs, paths, archives and options give {@code null}).
      */
-    static String name(String requirement) {
+    static @Nullable String name(String requirement) {
         int n = requirement.length();
         int i = 0;
         while (i < n && Character.isWhitespace(requirement.charAt(i))) {

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A small TOML reader, enough for {@code pyproject.toml} and {@code Cargo.toml}: it flattens a document into
  * {@link Entry entries} of full key paths and values.
@@ -447,9 +449,9 @@ final class TomlReader {
     private static final class Frame {
         final boolean array;
         final char close;
-        final List<Object> list;
-        final Map<String, Object> table;
-        List<String> pendingKey;
+        final @Nullable List<Object> list;
+        final @Nullable Map<String, Object> table;
+        @Nullable List<String> pendingKey;
 
         Frame(boolean array) {
             this.array = array;

@@ -7,4 +7,7 @@
  * {@link dev.commitstats.core.detect.Detectors#detect}, run in linear time, cap nesting depth and never recurse on
  * input structure. Only derived names (coordinates, paths) leave the package, never file contents.
  */
+@NullMarked
 package dev.commitstats.core.detect;
+
+import org.jspecify.annotations.NullMarked;

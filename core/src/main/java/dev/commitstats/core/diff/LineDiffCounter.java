@@ -5,6 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Counts added and deleted lines between two versions of a text file exactly as
  * {@code git diff --numstat} does (git's xdiff, default Myers algorithm, no whitespace options).
@@ -74,8 +76,8 @@ public final class LineDiffCounter {
     private final XdiffMyers myers = new XdiffMyers();
 
     // inputs of the current call, referenced by the class table's representatives; cleared on return
-    private byte[] curA;
-    private byte[] curB;
+    private byte @Nullable [] curA;
+    private byte @Nullable [] curB;
     /** End (exclusive) of the line last hashed by {@link #hashLine}. */
     private int scanEnd;
 

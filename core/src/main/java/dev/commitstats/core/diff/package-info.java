@@ -7,4 +7,7 @@
  * "multimatch" lines) followed by {@code xdl_recs_cmp}/{@code xdl_split} (Myers with git's cost
  * heuristics) on the surviving lines; see {@code XdiffMyers}.
  */
+@NullMarked
 package dev.commitstats.core.diff;
+
+import org.jspecify.annotations.NullMarked;

@@ -32,6 +32,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one commit into a {@link CommitFact}. One instance per worker thread: it owns its object reader, walks and
@@ -75,13 +76,12 @@ final class CommitMiner implements AutoCloseable {
 
     private static final byte[] EMPTY = new byte[0];
 
-    private final Repository repository;
     private final ObjectReader reader;
     private final RevWalk walk;
     private final TreeWalk treeWalk;
     private final LineDiffCounter counter = new LineDiffCounter();
     private final java.util.function.Supplier<FileClassifier> classifierSource;
-    private FileClassifier classifier;
+    private @Nullable FileClassifier classifier;
     private final Detectors detectors;
     private final MiningOptions options;
     private final DiffConfig diffConfig;
@@ -95,7 +95,6 @@ final class CommitMiner implements AutoCloseable {
     /** {@code classifier} is asked once, on the first commit: it may still be loading when the miner is made. */
     CommitMiner(Repository repository, java.util.function.Supplier<FileClassifier> classifier, Detectors detectors,
             MiningOptions options) {
-        this.repository = repository;
         this.reader = repository.newObjectReader();
         this.walk = new RevWalk(reader);
         this.treeWalk = new TreeWalk(reader); // no attributes: git log reads none from a bare repository either
@@ -324,7 +323,7 @@ final class CommitMiner implements AutoCloseable {
     }
 
     /** The bytes git diffs for one side: blob content, or the text git shows for a submodule; null = too big. */
-    private byte[] content(FileMode mode, AbbreviatedObjectId id) throws IOException {
+    private byte @Nullable [] content(FileMode mode, AbbreviatedObjectId id) throws IOException {
         ObjectId oid = id.toObjectId();
         if (mode == FileMode.GITLINK) {
             return ("Subproject commit " + oid.name() + "\n").getBytes(StandardCharsets.US_ASCII);

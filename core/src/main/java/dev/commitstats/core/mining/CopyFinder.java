@@ -15,6 +15,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds, in one commit, the added files that copy a file modified or deleted in the same commit, as git's
@@ -61,7 +62,7 @@ final class CopyFinder {
      * The copy finder for a commit's entries ({@code types} their change types before rename detection), or null when
      * the commit has no possible source or no possible destination.
      */
-    static CopyFinder of(CommitMiner miner, List<DiffEntry> entries, DiffEntry.ChangeType[] types,
+    static @Nullable CopyFinder of(CommitMiner miner, List<DiffEntry> entries, DiffEntry.ChangeType[] types,
             Map<String, String> renamedFrom) {
         byte[] roles = new byte[types.length];
         int sourceCount = 0;
@@ -210,7 +211,7 @@ final class CopyFinder {
     }
 
     /** The similarity index of {@code data}, or null when it has too many distinct chunks for JGit's table. */
-    static SimilarityIndex similarityIndex(byte[] data) throws IOException {
+    static @Nullable SimilarityIndex similarityIndex(byte[] data) throws IOException {
         try {
             return SimilarityIndex.create(new ObjectLoader.SmallObject(Constants.OBJ_BLOB, data));
         } catch (SimilarityIndex.TableFullException e) {

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What to mine.
  *
@@ -22,8 +24,8 @@ public record MiningOptions(
         List<String> revisions,
         boolean allBranches,
         Set<String> authorEmails,
-        Instant since,
-        Instant until,
+        @Nullable Instant since,
+        @Nullable Instant until,
         boolean raw,
         int threads,
         int bulkThreshold) {
@@ -63,7 +65,7 @@ public record MiningOptions(
         return new MiningOptions(revisions, allBranches, emails, since, until, raw, threads, bulkThreshold);
     }
 
-    public MiningOptions withPeriod(Instant from, Instant to) {
+    public MiningOptions withPeriod(@Nullable Instant from, @Nullable Instant to) {
         return new MiningOptions(revisions, allBranches, authorEmails, from, to, raw, threads, bulkThreshold);
     }
 

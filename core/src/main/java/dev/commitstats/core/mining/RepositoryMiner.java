@@ -8,15 +8,18 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -33,22 +36,22 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.storage.file.WindowCacheConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Mines one git repository (bare or not) into {@link CommitFact}s. One {@code mine} call at a time per instance; the
- * work inside a call is spread over {@link MiningOptions#threads()} threads, each with its own object reader, walk
- * and line counter (JGit's readers and walks are not thread-safe; the repository is).
+ * work inside a call is spread over at most {@link MiningOptions#threads()} tasks run by an executor, each with its
+ * own object reader, walk and line counter (JGit's readers and walks are not thread-safe; the repository is). The
+ * caller owns the instance and closes it, which it may do as soon as {@code mine} returns.
  */
 public final class RepositoryMiner implements AutoCloseable {
-
-    private static final AtomicBoolean CACHE_CONFIGURED = new AtomicBoolean();
 
     /** Marks the end of the work queue (compared by identity). */
     private static final ObjectId END = ObjectId.zeroId().copy();
 
-    /** The Linguist classifier being loaded, shared by every miner of the JVM; null until mining first starts. */
-    private static final AtomicReference<CompletableFuture<FileClassifier>> CLASSIFIER = new AtomicReference<>();
+    /** The Linguist classifier, loaded once and shared by every miner of the JVM; null until mining first starts. */
+    private static final AtomicReference<@Nullable CompletableFuture<FileClassifier>> CLASSIFIER =
+            new AtomicReference<>();
 
     private final Repository repository;
     private final Path displayPath;
@@ -61,42 +64,39 @@ public final class RepositoryMiner implements AutoCloseable {
     }
 
     /**
-     * The shared classifier, loaded on a thread of its own: loading the Linguist data costs several hundred
-     * milliseconds in a fresh JVM, which then overlaps with walking the history. It starts when mining starts, not
-     * when a repository is opened, so that a collection with nothing new never pays for it.
+     * Starts loading the shared classifier on the calling worker unless some thread of the JVM already has: loading
+     * the Linguist data costs several hundred milliseconds in a fresh JVM, which the first worker spends while the
+     * calling thread is still walking the history and the other workers diff their first commits. It is loaded when
+     * mining first starts, not when a repository is opened, so that a collection with nothing new never pays for it;
+     * and by a worker rather than a thread of its own, so that mining creates no thread.
      */
-    private static CompletableFuture<FileClassifier> classifierLoading() {
-        CompletableFuture<FileClassifier> loading = CLASSIFIER.get();
-        if (loading != null) {
-            return loading;
+    private static void loadClassifierIfFirst() {
+        if (CLASSIFIER.get() != null) {
+            return;
         }
         CompletableFuture<FileClassifier> f = new CompletableFuture<>();
-        if (!CLASSIFIER.compareAndSet(null, f)) {
-            return CLASSIFIER.get();
-        }
-        Thread t = new Thread(() -> {
+        if (CLASSIFIER.compareAndSet(null, f)) {
             try {
                 f.complete(FileClassifier.standard());
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }
-        }, "commitstats-classifier-load");
-        t.setDaemon(true);
-        t.start();
-        return f;
+        }
     }
 
-    private FileClassifier classifier() {
-        return classifierLoading().join();
+    /** The shared classifier, waiting while another worker loads it (never a queued task: the loader is running). */
+    private static FileClassifier classifier() {
+        loadClassifierIfFirst();
+        return Objects.requireNonNull(CLASSIFIER.get(), "set by loadClassifierIfFirst").join();
     }
 
     /**
-     * Opens the repository at {@code path}: a bare repository, a work tree, or its {@code .git} folder.
+     * Opens the repository at {@code path}: a bare repository, a work tree, or its {@code .git} folder. JGit's caches
+     * are left as they are: {@link GitCaches#install()} sizes them once for the whole process.
      *
      * @throws MiningException when {@code path} is not a git repository
      */
     public static RepositoryMiner open(Path path) throws MiningException {
-        configureCaches();
         if (!Files.isDirectory(path)) {
             throw new MiningException("not a git repository: " + path + " (no such folder)");
         }
@@ -116,22 +116,6 @@ public final class RepositoryMiner implements AutoCloseable {
             return new RepositoryMiner(repo, path);
         } catch (IOException | IllegalArgumentException e) {
             throw new MiningException("not a git repository: " + path, e);
-        }
-    }
-
-    /**
-     * Pack access is the other half of mining time: a larger window cache and delta base cache keep the hot parts of
-     * the pack and the delta chains in memory, bounded whatever the repository size. JGit's cache is global.
-     */
-    private static void configureCaches() {
-        if (CACHE_CONFIGURED.compareAndSet(false, true)) {
-            WindowCacheConfig cfg = new WindowCacheConfig();
-            cfg.setPackedGitLimit(192L * 1024 * 1024);
-            cfg.setPackedGitWindowSize(64 * 1024);
-            cfg.setPackedGitMMAP(false);
-            cfg.setDeltaBaseCacheLimit(48 * 1024 * 1024);
-            cfg.setStreamFileThreshold(64 * 1024 * 1024);
-            cfg.install();
         }
     }
 
@@ -198,22 +182,46 @@ public final class RepositoryMiner implements AutoCloseable {
     }
 
     /**
+     * Mines as {@link #mine(MiningOptions, Predicate, Consumer, MiningListener, Executor)} does, on a pool of
+     * {@link MiningOptions#threads()} threads made for this call ({@link MiningWorkers#pool(int)}) and shut down at
+     * its end. For a process that mines once, such as the stats command; a server passes its own shared pool.
+     */
+    public MiningResult mine(MiningOptions options, Predicate<String> alreadyMined, Consumer<CommitFact> sink,
+            MiningListener listener) throws MiningException {
+        ExecutorService pool = MiningWorkers.pool(options.threads());
+        try {
+            return mine(options, alreadyMined, sink, listener, pool);
+        } finally {
+            pool.shutdown(); // every task has finished or returns at once: the threads end
+        }
+    }
+
+    /**
      * Mines every non-merge commit reachable from the options' tips that matches their authors and period, except
      * those {@code alreadyMined} accepts, and hands each fact to {@code sink} on the calling thread (in no particular
      * order). An exception thrown by the sink stops the run and is rethrown.
      *
-     * <p>The workers start on the first commit the walk yields: in a fresh JVM the walk alone takes up to a second,
+     * <p>The calling thread walks the history and delivers the facts; the commits are mined by at most
+     * {@link MiningOptions#threads()} tasks submitted to {@code workers}, and this method creates no thread. The
+     * tasks are submitted on the first commits the walk yields: in a fresh JVM the walk alone takes up to a second,
      * which would otherwise leave the other cores idle. The listener hears {@code started} once the walk is done.
+     *
+     * <p>{@code workers} may be shared by any number of calls, as a server bounds its mining threads with one
+     * {@link MiningWorkers#pool(int)}: while its threads are busy with other calls, this call's tasks wait in its
+     * queue and the call goes on when a thread frees. The call therefore must not run on a thread of {@code workers}
+     * (with all of them calling, none would be left to mine). When it returns or throws, every task it submitted has
+     * either finished or will return at once, without touching the repository, when the executor gets to it: the
+     * repository may be closed right away.
+     *
+     * @throws MiningException when the history cannot be read, a commit cannot be mined, the calling thread is
+     *         interrupted, {@code workers} rejects a task or runs it on the calling thread, or the tasks end before
+     *         every commit is mined (an executor shut down with {@code shutdownNow}, an {@link Error} in a task)
      */
     public MiningResult mine(MiningOptions options, Predicate<String> alreadyMined, Consumer<CommitFact> sink,
-            MiningListener listener) throws MiningException {
-        classifierLoading();
+            MiningListener listener, Executor workers) throws MiningException {
         List<String> tipNames = resolveTips(options);
-        BlockingQueue<ObjectId> work = new LinkedBlockingQueue<>();
-        BlockingQueue<Object> results = new ArrayBlockingQueue<>(1024);
-        AtomicBoolean stop = new AtomicBoolean();
+        WorkerTasks tasks = new WorkerTasks();
         int threads = Math.max(1, options.threads());
-        List<Thread> workers = new ArrayList<>(threads);
         int[] counts = new int[3]; // queued, skipped, done
         try {
             int walked = walkMatching(options, c -> {
@@ -221,17 +229,17 @@ public final class RepositoryMiner implements AutoCloseable {
                     counts[1]++;
                     return;
                 }
-                work.add(c.copy());
-                if (counts[0]++ < threads && workers.size() < threads) {
-                    startWorker(options, work, results, stop, workers);
+                tasks.work.add(c.copy());
+                if (counts[0]++ < threads) {
+                    submitWorker(options, tasks, workers);
                 }
                 Object r;
-                while ((r = results.poll()) != null) { // keep the workers' output flowing during the walk
+                while ((r = tasks.results.poll()) != null) { // keep the workers' output flowing during the walk
                     counts[2]++;
                     accept(r, sink);
                 }
             });
-            work.add(END);
+            tasks.work.add(END);
             int total = counts[0];
             listener.started(total);
             int done = counts[2];
@@ -239,10 +247,12 @@ public final class RepositoryMiner implements AutoCloseable {
                 listener.progress(done, total);
             }
             while (done < total) {
-                Object r = results.poll(1, TimeUnit.SECONDS);
+                Object r = tasks.results.poll(1, TimeUnit.SECONDS);
                 if (r == null) {
-                    if (workers.stream().noneMatch(Thread::isAlive) && results.isEmpty()) {
-                        throw new MiningException("mining stopped unexpectedly after " + done + " of " + total + " commits");
+                    // a task still waiting in the executor's queue is not over; one the executor dropped is
+                    if (tasks.allOver(workers) && tasks.results.isEmpty()) {
+                        throw new MiningException("mining stopped unexpectedly after " + done + " of " + total
+                                + " commits (its worker tasks ended, or their executor was shut down)");
                     }
                     continue;
                 }
@@ -257,15 +267,92 @@ public final class RepositoryMiner implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new MiningException("mining was interrupted", e);
         } finally {
-            stop.set(true);
-            work.add(END);
-            results.clear();
-            for (Thread w : workers) {
-                try {
-                    w.join(5000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            tasks.stopAndAwaitRunning();
+        }
+    }
+
+    /**
+     * The worker tasks of one {@code mine} call and what they share: the work queue, the results queue and the stop
+     * flag. A task checks the flag under this object's lock before it touches anything, so that once
+     * {@link #stopAndAwaitRunning()} has returned, no task of the call runs or will run against the repository.
+     */
+    private static final class WorkerTasks {
+        final BlockingQueue<ObjectId> work = new LinkedBlockingQueue<>();
+        final BlockingQueue<Object> results = new ArrayBlockingQueue<>(1024);
+        /** Read without the lock between commits; set under it. */
+        final AtomicBoolean stop = new AtomicBoolean();
+        private final Thread caller = Thread.currentThread();
+        private int submitted; // accepted by the executor
+        private int running;   // started and not yet returned
+        private int over;      // returned, after mining or at once
+        private boolean ranOnCaller;
+
+        synchronized void submitting() {
+            submitted++;
+        }
+
+        synchronized void rejected() {
+            submitted--;
+        }
+
+        /** Whether the executor ran a task on the calling thread (a direct executor, or a caller-runs policy). */
+        synchronized boolean ranOnCaller() {
+            return ranOnCaller;
+        }
+
+        /** Called first by every task: false when it must return at once, touching nothing. */
+        synchronized boolean enter() {
+            if (Thread.currentThread() == caller) {
+                // the task would wait for work that only this very thread can queue
+                ranOnCaller = true;
+                over++;
+                return false;
+            }
+            if (stop.get()) {
+                over++;
+                return false;
+            }
+            running++;
+            return true;
+        }
+
+        synchronized void exit() {
+            running--;
+            over++;
+            notifyAll();
+        }
+
+        /**
+         * Whether no task is left to deliver results: all have returned, or the executor has terminated (so the
+         * tasks it never started, which {@code shutdownNow} drops, never will). Read before the results queue is
+         * checked: a task delivers its last result before it returns.
+         */
+        synchronized boolean allOver(Executor workers) {
+            return over == submitted || (workers instanceof ExecutorService es && es.isTerminated());
+        }
+
+        /**
+         * Stops the tasks and waits until none is running: a task between two commits returns, one in a commit
+         * finishes it first (bounded: mining a commit never waits for anything), one not started yet will return
+         * at once. Waits through interrupts, which it then restores, because the caller may close the repository
+         * next.
+         */
+        void stopAndAwaitRunning() {
+            boolean interrupted = false;
+            synchronized (this) {
+                stop.set(true);
+                work.add(END); // wakes the tasks waiting for work
+                results.clear(); // and those waiting for room to deliver
+                while (running > 0) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -324,14 +411,34 @@ public final class RepositoryMiner implements AutoCloseable {
         }
     }
 
-    private void startWorker(MiningOptions options, BlockingQueue<ObjectId> work, BlockingQueue<Object> results,
-            AtomicBoolean stop, List<Thread> workers) {
-        Thread worker = new Thread(() -> {
-            try (CommitMiner miner = new CommitMiner(repository, this::classifier, detectors, options)) {
-                while (!stop.get()) {
-                    ObjectId id = work.take();
+    /** Hands one more worker task to the executor; throws {@link WalkAbort} when it cannot run there. */
+    private void submitWorker(MiningOptions options, WorkerTasks tasks, Executor workers) {
+        tasks.submitting();
+        try {
+            workers.execute(() -> work(options, tasks));
+        } catch (RejectedExecutionException e) {
+            tasks.rejected();
+            throw new WalkAbort(new MiningException("cannot mine " + displayPath
+                    + ": the mining executor rejected a worker task (it is shut down, or its queue is full)", e));
+        }
+        if (tasks.ranOnCaller()) {
+            throw new WalkAbort(new MiningException("cannot mine " + displayPath + ": the mining executor ran a worker"
+                    + " task on the calling thread; mining needs an executor with threads of its own"));
+        }
+    }
+
+    /** One worker task: mines queued commits until the end of the queue, a failure or the stop flag. */
+    private void work(MiningOptions options, WorkerTasks tasks) {
+        if (!tasks.enter()) {
+            return; // the call is over (or this is its own thread): the repository may be closed already
+        }
+        try {
+            loadClassifierIfFirst();
+            try (CommitMiner miner = new CommitMiner(repository, RepositoryMiner::classifier, detectors, options)) {
+                while (!tasks.stop.get()) {
+                    ObjectId id = tasks.work.take();
                     if (id == END) {
-                        work.add(END); // for the other workers
+                        tasks.work.add(END); // for the other workers
                         return;
                     }
                     Object result;
@@ -345,7 +452,7 @@ public final class RepositoryMiner implements AutoCloseable {
                         result = new MiningException("cannot read commit " + id.name() + " in " + displayPath
                                 + ": " + e.getMessage(), e);
                     }
-                    putUninterruptibly(results, result, stop);
+                    putUninterruptibly(tasks.results, result, tasks.stop);
                     if (result instanceof MiningException) {
                         return;
                     }
@@ -353,10 +460,9 @@ public final class RepositoryMiner implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "commitstats-miner-" + workers.size());
-        worker.setDaemon(true);
-        workers.add(worker);
-        worker.start();
+        } finally {
+            tasks.exit();
+        }
     }
 
     private static void putUninterruptibly(BlockingQueue<Object> q, Object o, AtomicBoolean stop) {
