@@ -7,6 +7,8 @@ import dev.commitstats.collection.CollectionSettings;
 import dev.commitstats.collection.RepositoryCredentials;
 import dev.commitstats.config.CommitStatsProperties;
 import dev.commitstats.config.Database;
+import dev.commitstats.core.mining.GitCaches;
+import dev.commitstats.core.mining.MiningWorkers;
 import dev.commitstats.cv.CvDocuments;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.RepositorySources;
@@ -17,8 +19,6 @@ import dev.commitstats.stats.StatsQueries;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,6 +31,7 @@ import org.springframework.context.ApplicationEventPublisher;
  *
  * <p>Owns the mining worker pool (bounded: {@link CollectionSettings#effectiveWorkerThreads()} threads shared by every
  * collection of the process) and, when opened with {@link #open}, the data source; {@link #close()} releases them.
+ * JGit's global caches are configured here, once per process ({@link GitCaches#install()}).
  */
 public final class Features implements AutoCloseable {
 
@@ -48,7 +49,8 @@ public final class Features implements AutoCloseable {
             CollectionSettings settings, Clock clock, ApplicationEventPublisher events,
             RepositoryCredentials credentials) {
         this.ownedDataSource = owned;
-        this.miningWorkers = miningPool(settings.effectiveWorkerThreads());
+        GitCaches.install();
+        this.miningWorkers = MiningWorkers.pool(settings.effectiveWorkerThreads());
         this.accounts = new UserAccounts(dataSource, clock);
         this.repositories = new RepositoryRegistry(dataSource, clock);
         RepositoryMirrors mirrors = new RepositoryMirrors(properties.dataDir(), settings.mirrorTimeout());
@@ -83,15 +85,6 @@ public final class Features implements AutoCloseable {
     public static Features on(DataSource dataSource, CommitStatsProperties properties, CollectionSettings settings,
             Clock clock, ApplicationEventPublisher events, RepositoryCredentials credentials) {
         return new Features(dataSource, null, properties, settings, clock, events, credentials);
-    }
-
-    private static ExecutorService miningPool(int threads) {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "commitstats-miner-" + n.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     public UserAccounts accounts() {

@@ -124,7 +124,7 @@ final class RepositoryCollector {
                         store.writeBatch(id, batch, inProgress);
                         batch.clear();
                     }
-                }, listener);
+                }, listener, miningWorkers);
                 requireClaim(claimHeld);
                 store.writeBatch(id, batch,
                         new RepositoryCursor(latest.sha, latest.time, true, RepositoryStatus.UP_TO_DATE));
