@@ -1,5 +1,6 @@
 package dev.commitstats.collection;
 
+import dev.commitstats.stats.CommitFactStore;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workerThreads mining threads of this instance, shared by all the collections it runs at once; 0 means the
  *                      number of cores
  * @param batchSize     commit facts per transaction: large enough to amortise the commit, small enough to keep a
- *                      crash's loss tiny
+ *                      crash's loss tiny (default {@link CommitFactStore#RECOMMENDED_BATCH_SIZE}, measured)
  * @param mirrorTimeout how long a git server may stay silent before a clone or fetch fails
  * @param lease         how long a collection's claim on its repository lasts without renewal; a collection renews it
  *                      every third of it, so a killed process blocks its repository for at most this long
@@ -47,7 +48,7 @@ public record CollectionSettings(
 
     /** The defaults. */
     public static CollectionSettings defaults() {
-        return new CollectionSettings(0, 500, Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofMinutes(10));
+        return new CollectionSettings(0, CommitFactStore.RECOMMENDED_BATCH_SIZE, Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofMinutes(10));
     }
 
     /** The number of mining threads in effect. */
