@@ -47,8 +47,6 @@ final class DayLedger {
     }
 
     private final TreeMap<Long, Day> days = new TreeMap<>();
-    /** Per named metric: its sum over all days. */
-    private final Map<String, Long> metricTotals = new HashMap<>();
     /** Per language: additions, deletions, files. */
     private final Map<String, long[]> languages = new HashMap<>();
 
@@ -67,7 +65,6 @@ final class DayLedger {
             d.metrics = new HashMap<>();
         }
         d.metrics.merge(metric, value, Long::sum);
-        metricTotals.merge(metric, value, Long::sum);
     }
 
     /** Adds lines of a language (over all days). */
@@ -117,9 +114,15 @@ final class DayLedger {
         });
     }
 
-    /** A named metric's sum over all days; 0 when it was never added. */
-    long total(String metric) {
-        return metricTotals.getOrDefault(metric, 0L);
+    /** Each named metric's sum over all days. */
+    Map<String, Long> metricTotals() {
+        Map<String, Long> sums = new HashMap<>();
+        for (Day d : days.values()) {
+            if (d.metrics != null) {
+                d.metrics.forEach((k, v) -> sums.merge(k, v, Long::sum));
+            }
+        }
+        return sums;
     }
 
     /** The languages with a non-zero sum, by name. */

@@ -563,10 +563,23 @@ public final class StatsQueries {
      * with commits, additions and deletions. One per query; not thread-safe.
      */
     private static final class DayTable {
+        /** Column names, made once rather than per row; in the enums' order. */
+        private static final EnumMap<CommitType, String> TYPE_COLUMNS = new EnumMap<>(CommitType.class);
+        private static final EnumMap<DetectionKind, String> DETECTION_COLUMNS = new EnumMap<>(DetectionKind.class);
+
+        static {
+            for (CommitType type : CommitType.values()) {
+                TYPE_COLUMNS.put(type, "type_" + type.jsonName());
+            }
+            for (DetectionKind kind : DetectionKind.values()) {
+                DETECTION_COLUMNS.put(kind, "detected_" + kind.jsonName());
+            }
+        }
+
         final DayLedger ledger = new DayLedger();
 
         void type(long day, CommitType type, long commits) {
-            ledger.add(day, "type_" + type.jsonName(), commits);
+            ledger.add(day, TYPE_COLUMNS.get(type), commits);
         }
 
         void language(long day, String language, long additions, long deletions, long files) {
@@ -575,7 +588,7 @@ public final class StatsQueries {
         }
 
         void detection(long day, DetectionKind kind, String ecosystem, String name, long count) {
-            ledger.add(day, "detected_" + kind.jsonName(), count);
+            ledger.add(day, DETECTION_COLUMNS.get(kind), count);
         }
 
         void includeOutlier(long repositoryId, long day, String language, long additions, long deletions) {
@@ -588,17 +601,16 @@ public final class StatsQueries {
          * but no additions; its other named columns are those with a non-zero sum.
          */
         PeriodTable table(String period) {
+            Map<String, Long> sums = ledger.metricTotals();
             List<String> named = new ArrayList<>();
             TotalsDocument.sortedBySize(ledger.languages()).forEach(e -> named.add("additions_" + e.getKey()));
-            for (CommitType type : CommitType.values()) {
-                String m = "type_" + type.jsonName();
-                if (ledger.total(m) != 0) {
+            for (String m : TYPE_COLUMNS.values()) {
+                if (sums.getOrDefault(m, 0L) != 0) {
                     named.add(m);
                 }
             }
-            for (DetectionKind kind : DetectionKind.values()) {
-                String m = "detected_" + kind.jsonName();
-                if (ledger.total(m) != 0) {
+            for (String m : DETECTION_COLUMNS.values()) {
+                if (sums.getOrDefault(m, 0L) != 0) {
                     named.add(m);
                 }
             }

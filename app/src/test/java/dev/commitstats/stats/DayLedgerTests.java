@@ -59,9 +59,8 @@ class DayLedgerTests {
         assertThat(ledger.periods(LocalCalendar::monthKey, List.of("type_fix", "type_feat"))).containsExactly(
                 new PeriodRow("2024_01", new long[] {1, 5, 1, 0, 1}),
                 new PeriodRow("2024_02", new long[] {3, 10, 2, 2, 1}));
-        assertThat(ledger.total("type_fix")).isEqualTo(2);
-        assertThat(ledger.total("detected_dockerfile")).isEqualTo(4);
-        assertThat(ledger.total("type_docs")).isZero();
+        assertThat(ledger.metricTotals()).containsOnly(entry("type_feat", 2L), entry("type_fix", 2L),
+                entry("detected_dockerfile", 4L));
     }
 
     @Test
