@@ -10,13 +10,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -302,12 +303,9 @@ public final class StatsQueries {
     }
 
     private void add(Adder a, List<Long> repos, List<String> emails, long today, Queries q) {
-        sql(q.days, repos, emails, today).query(rs -> {
-            a.day(rs.getLong("local_day"), rs.getLong("commits"), rs.getLong("additions"), rs.getLong("deletions"));
-        });
+        days(a.ledger, repos, emails, today, q);
         sql(q.types, repos, emails, today).query(rs -> {
-            CommitType type = CommitType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT));
-            a.type(type, rs.getLong("commits"), rs.getLong("breaking"), windows(rs));
+            a.type(commitType(rs), rs.getLong("commits"), rs.getLong("breaking"), windows(rs));
         });
         sql(q.hours, repos, emails, today).query(rs -> {
             a.punch[(rs.getInt("local_weekday") - 1) * 24 + rs.getInt("local_hour")] += rs.getLong("commits");
@@ -324,10 +322,7 @@ public final class StatsQueries {
             a.excluded(ExclusionBucket.fromJsonName(rs.getString("bucket")), rs.getLong("additions"),
                     rs.getLong("deletions"), rs.getLong("files"));
         });
-        sql(q.detections, repos, emails, today).query(rs -> {
-            a.detection(rs.getLong("local_day"), DetectionKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
-                    rs.getString("ecosystem"), rs.getString("name"), rs.getLong("detections"));
-        });
+        detections(a::detection, repos, emails, today, q);
     }
 
     private static long[] windows(ResultSet rs) throws SQLException {
@@ -337,21 +332,40 @@ public final class StatsQueries {
 
     /** The per-day aggregates the period table needs, from the rollups or over orphaned copies. */
     private void addPerDay(DayTable t, List<Long> repos, List<String> emails, Queries q) {
-        sql(q.days, repos, emails, 0).query(rs -> {
-            t.day(rs.getLong("local_day"), rs.getLong("commits"), rs.getLong("additions"), rs.getLong("deletions"));
-        });
+        days(t.ledger, repos, emails, 0, q);
         sql(q.typeDays, repos, emails, 0).query(rs -> {
-            t.add(rs.getLong("local_day"), "type_" + rs.getString("type").toLowerCase(Locale.ROOT),
-                    rs.getLong("commits"));
+            t.type(rs.getLong("local_day"), commitType(rs), rs.getLong("commits"));
         });
         sql(q.languageDays, repos, emails, 0).query(rs -> {
             t.language(rs.getLong("local_day"), rs.getString("language"), rs.getLong("additions"),
                     rs.getLong("deletions"), rs.getLong("files"));
         });
-        sql(q.detections, repos, emails, 0).query(rs -> {
-            t.add(rs.getLong("local_day"), "detected_" + rs.getString("kind").toLowerCase(Locale.ROOT),
-                    rs.getLong("detections"));
+        detections(t::detection, repos, emails, 0, q);
+    }
+
+    /** Commits and lines per local day: what a CV and a period table both start from. */
+    private void days(DayLedger ledger, List<Long> repos, List<String> emails, long today, Queries q) {
+        sql(q.days, repos, emails, today).query(rs -> {
+            ledger.day(rs.getLong("local_day"), rs.getLong("commits"), rs.getLong("additions"),
+                    rs.getLong("deletions"));
         });
+    }
+
+    /** Receives the detections of one kind, ecosystem and name on a day. */
+    @FunctionalInterface
+    private interface Detections {
+        void add(long day, DetectionKind kind, String ecosystem, String name, long count);
+    }
+
+    private void detections(Detections sink, List<Long> repos, List<String> emails, long today, Queries q) {
+        sql(q.detections, repos, emails, today).query(rs -> {
+            sink.add(rs.getLong("local_day"), DetectionKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+                    rs.getString("ecosystem"), rs.getString("name"), rs.getLong("detections"));
+        });
+    }
+
+    private static CommitType commitType(ResultSet rs) throws SQLException {
+        return CommitType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT));
     }
 
     /** Receives an included outlier file: its lines move from the bulk bucket into its language. */
@@ -378,17 +392,20 @@ public final class StatsQueries {
                 .optional().orElse(null);
     }
 
-    /** Folds the grouped rows into the result. One per query; not thread-safe. */
+    /**
+     * Folds the grouped rows into a CV. Days, their commits and lines, and the languages are the {@link DayLedger}'s,
+     * shared with the period table; types, punch card, repositories, exclusion buckets, detections and key-metric
+     * windows are the CV's own. One per query; not thread-safe.
+     */
     private static final class Adder {
         final long today;
-        final TreeMap<Long, long[]> days = new TreeMap<>();
+        final DayLedger ledger = new DayLedger();
         final EnumMap<CommitType, Long> types = new EnumMap<>(CommitType.class);
         long breaking;
         OffsetDateTime first;
         OffsetDateTime last;
         final long[] punch = new long[7 * 24];
         final TreeMap<Long, long[]> repositories = new TreeMap<>();
-        final Map<String, long[]> languages = new HashMap<>();
         final EnumMap<ExclusionBucket, long[]> excluded = new EnumMap<>(ExclusionBucket.class);
         final EnumMap<DetectionKind, Long> tools = new EnumMap<>(DetectionKind.class);
         final Map<String, SortedSet<String>> packages = new TreeMap<>();
@@ -397,16 +414,6 @@ public final class StatsQueries {
 
         Adder(long today) {
             this.today = today;
-        }
-
-        void day(long day, long commits, long additions, long deletions) {
-            long[] d = days.computeIfAbsent(day, k -> new long[3]);
-            d[0] += commits;
-            d[1] += additions;
-            d[2] += deletions;
-            addOnDay("commits", day, commits);
-            addOnDay("additions", day, additions);
-            addOnDay("deletions", day, deletions);
         }
 
         void type(CommitType type, long commits, long breakingCommits, long[] windows) {
@@ -423,10 +430,7 @@ public final class StatsQueries {
         }
 
         void language(String language, long additions, long deletions, long files, long[] windows) {
-            long[] l = languages.computeIfAbsent(language, k -> new long[3]);
-            l[0] += additions;
-            l[1] += deletions;
-            l[2] += files;
+            ledger.language(language, additions, deletions, files);
             addWindows("language:" + language, additions, windows);
         }
 
@@ -449,18 +453,11 @@ public final class StatsQueries {
             addOnDay("detector:" + kind.jsonName(), day, count);
         }
 
+        /** The ledger moves the lines into the language and the day; the rest of the CV follows here. */
         void includeOutlier(long repositoryId, long day, String language, long additions, long deletions) {
-            long[] l = languages.computeIfAbsent(language, k -> new long[3]);
-            l[0] += additions;
-            l[1] += deletions;
-            l[2] += 1;
+            ledger.includeOutlier(day, language, additions, deletions);
             addOnDay("language:" + language, day, additions);
             excluded(ExclusionBucket.BULK, -additions, -deletions, -1);
-            long[] d = days.get(day);
-            d[1] += additions;
-            d[2] += deletions;
-            addOnDay("additions", day, additions);
-            addOnDay("deletions", day, deletions);
             repository(repositoryId, 0, additions, deletions);
         }
 
@@ -492,23 +489,20 @@ public final class StatsQueries {
         }
 
         UserStats result() {
-            days.values().removeIf(d -> d[0] == 0); // rollup rows whose commits were all rewritten or deleted
-            long commits = 0;
-            for (long[] d : days.values()) {
-                commits += d[0];
-            }
-            TreeMap<String, LineCount> langs = new TreeMap<>();
-            languages.forEach((k, l) -> {
-                if (l[0] != 0 || l[1] != 0 || l[2] != 0) {
-                    langs.put(k, new LineCount(l[0], l[1], l[2]));
-                }
+            // the ledger's days already hold the included outliers' lines
+            ledger.forEachActiveDay((day, commits, additions, deletions) -> {
+                addOnDay("commits", day, commits);
+                addOnDay("additions", day, additions);
+                addOnDay("deletions", day, deletions);
             });
+            NavigableSet<Long> days = ledger.activeDays();
+            SortedMap<String, LineCount> langs = ledger.languages();
             EnumMap<ExclusionBucket, LineCount> ex = new EnumMap<>(ExclusionBucket.class);
             excluded.forEach((k, e) -> ex.put(k, new LineCount(e[0], e[1], e[2])));
             long additions = langs.values().stream().mapToLong(LineCount::additions).sum();
             long deletions = langs.values().stream().mapToLong(LineCount::deletions).sum();
-            Totals totals = new Totals(commits, additions, deletions, first, last, days.size(), langs, ex, types,
-                    breaking, tools, new TreeMap<>(packages));
+            Totals totals = new Totals(ledger.commits(), additions, deletions, first, last, days.size(), langs, ex,
+                    types, breaking, tools, new TreeMap<>(packages));
             List<RepositoryShare> repos = new ArrayList<>();
             repositories.forEach((id, r) -> {
                 if (r[0] != 0) {
@@ -520,36 +514,31 @@ public final class StatsQueries {
                 cells.add(c);
             }
             return new UserStats(totals, series(LocalCalendar::dayKey), series(LocalCalendar::weekKey),
-                    series(LocalCalendar::monthKey), repos, activity(), new PunchCard(cells), keyMetrics(langs));
+                    series(LocalCalendar::monthKey), repos, activity(days), new PunchCard(cells), keyMetrics(langs));
         }
 
         private List<Period> series(LongFunction<String> key) {
-            Map<String, long[]> periods = new LinkedHashMap<>();
-            // days ascend and every period is a run of consecutive days, so the keys come out ascending
-            days.forEach((day, d) -> {
-                long[] p = periods.computeIfAbsent(key.apply(day), k -> new long[3]);
-                p[0] += d[0];
-                p[1] += d[1];
-                p[2] += d[2];
-            });
-            List<Period> out = new ArrayList<>(periods.size());
-            periods.forEach((k, p) -> out.add(new Period(k, p[0], p[1], p[2])));
+            List<PeriodRow> rows = ledger.periods(key, List.of());
+            List<Period> out = new ArrayList<>(rows.size());
+            for (PeriodRow r : rows) {
+                out.add(new Period(r.key(), r.value(0), r.value(1), r.value(2)));
+            }
             return out;
         }
 
-        private Activity activity() {
+        private Activity activity(NavigableSet<Long> days) {
             long longest = 0;
             long run = 0;
             long previous = Long.MIN_VALUE;
-            for (long day : days.keySet()) {
+            for (long day : days) {
                 run = day == previous + 1 ? run + 1 : 1;
                 longest = Math.max(longest, run);
                 previous = day;
             }
             long current = 0;
             // a streak is still alive in the morning before today's first commit
-            long day = days.containsKey(today) ? today : today - 1;
-            while (days.containsKey(day)) {
+            long day = days.contains(today) ? today : today - 1;
+            while (days.contains(day)) {
                 current++;
                 day--;
             }
@@ -573,42 +562,44 @@ public final class StatsQueries {
             return Collections.unmodifiableList(out);
         }
     }
+
     /**
-     * Per local day: commits, additions, deletions and the named metrics ({@code additions_<language>},
-     * {@code type_<type>}, {@code detected_<kind>}), folded into periods at the end. One per query; not thread-safe.
+     * Folds per-day rows into the export's table: its named columns ({@code additions_<language>}, {@code type_<type>},
+     * {@code detected_<kind>}) are named metrics of a {@link DayLedger}'s days, which the ledger folds into periods
+     * with commits, additions and deletions. One per query; not thread-safe.
      */
     private static final class DayTable {
-        private static final int COMMITS = 0;
-        private static final int ADDITIONS = 1;
-        private static final int DELETIONS = 2;
+        /** Column names, made once rather than per row; in the enums' order. */
+        private static final EnumMap<CommitType, String> TYPE_COLUMNS = new EnumMap<>(CommitType.class);
+        private static final EnumMap<DetectionKind, String> DETECTION_COLUMNS = new EnumMap<>(DetectionKind.class);
 
-        final TreeMap<Long, long[]> days = new TreeMap<>();
-        final TreeMap<Long, Map<String, Long>> named = new TreeMap<>();
-        /** Per language: additions, deletions, files, to keep the same languages as the totals. */
-        final Map<String, long[]> languages = new HashMap<>();
-
-        void day(long day, long commits, long additions, long deletions) {
-            long[] d = days.computeIfAbsent(day, k -> new long[3]);
-            d[COMMITS] += commits;
-            d[ADDITIONS] += additions;
-            d[DELETIONS] += deletions;
+        static {
+            for (CommitType type : CommitType.values()) {
+                TYPE_COLUMNS.put(type, "type_" + type.jsonName());
+            }
+            for (DetectionKind kind : DetectionKind.values()) {
+                DETECTION_COLUMNS.put(kind, "detected_" + kind.jsonName());
+            }
         }
 
-        void add(long day, String metric, long value) {
-            named.computeIfAbsent(day, k -> new HashMap<>()).merge(metric, value, Long::sum);
+        final DayLedger ledger = new DayLedger();
+
+        void type(long day, CommitType type, long commits) {
+            ledger.add(day, TYPE_COLUMNS.get(type), commits);
         }
 
         void language(long day, String language, long additions, long deletions, long files) {
-            add(day, "additions_" + language, additions);
-            long[] l = languages.computeIfAbsent(language, k -> new long[3]);
-            l[0] += additions;
-            l[1] += deletions;
-            l[2] += files;
+            ledger.add(day, "additions_" + language, additions);
+            ledger.language(language, additions, deletions, files);
+        }
+
+        void detection(long day, DetectionKind kind, String ecosystem, String name, long count) {
+            ledger.add(day, DETECTION_COLUMNS.get(kind), count);
         }
 
         void includeOutlier(long repositoryId, long day, String language, long additions, long deletions) {
-            language(day, language, additions, deletions, 1);
-            day(day, 0, additions, deletions);
+            ledger.includeOutlier(day, language, additions, deletions);
+            ledger.add(day, "additions_" + language, additions);
         }
 
         /**
@@ -616,54 +607,23 @@ public final class StatsQueries {
          * but no additions; its other named columns are those with a non-zero sum.
          */
         PeriodTable table(String period) {
-            Map<String, Long> sums = new HashMap<>();
-            named.values().forEach(m -> m.forEach((k, v) -> sums.merge(k, v, Long::sum)));
+            Map<String, Long> sums = ledger.metricTotals();
+            List<String> named = new ArrayList<>();
+            TotalsDocument.sortedBySize(ledger.languages()).forEach(e -> named.add("additions_" + e.getKey()));
+            for (String m : TYPE_COLUMNS.values()) {
+                if (sums.getOrDefault(m, 0L) != 0) {
+                    named.add(m);
+                }
+            }
+            for (String m : DETECTION_COLUMNS.values()) {
+                if (sums.getOrDefault(m, 0L) != 0) {
+                    named.add(m);
+                }
+            }
             List<String> metrics = new ArrayList<>(List.of("commits", "additions", "deletions"));
-            Map<String, LineCount> langs = new HashMap<>();
-            languages.forEach((k, l) -> {
-                if (l[0] != 0 || l[1] != 0 || l[2] != 0) {
-                    langs.put(k, new LineCount(l[0], l[1], l[2]));
-                }
-            });
-            TotalsDocument.sortedBySize(langs).forEach(e -> metrics.add("additions_" + e.getKey()));
-            for (CommitType type : CommitType.values()) {
-                String m = "type_" + type.jsonName();
-                if (sums.getOrDefault(m, 0L) != 0) {
-                    metrics.add(m);
-                }
-            }
-            for (DetectionKind kind : DetectionKind.values()) {
-                String m = "detected_" + kind.jsonName();
-                if (sums.getOrDefault(m, 0L) != 0) {
-                    metrics.add(m);
-                }
-            }
-            Map<String, Integer> column = new HashMap<>();
-            for (int i = 0; i < metrics.size(); i++) {
-                column.put(metrics.get(i), i);
-            }
-            Map<String, long[]> periods = new LinkedHashMap<>();
-            // days ascend and every period is a run of consecutive days, so the keys come out ascending
-            days.forEach((day, d) -> {
-                long[] p = periods.computeIfAbsent(PeriodTable.keyOf(period, LocalDate.ofEpochDay(day)),
-                        k -> new long[metrics.size()]);
-                p[COMMITS] += d[COMMITS];
-                p[ADDITIONS] += d[ADDITIONS];
-                p[DELETIONS] += d[DELETIONS];
-                named.getOrDefault(day, Map.of()).forEach((m, v) -> {
-                    Integer c = column.get(m);
-                    if (c != null) {
-                        p[c] += v;
-                    }
-                });
-            });
-            List<PeriodRow> rows = new ArrayList<>(periods.size());
-            periods.forEach((k, p) -> {
-                if (p[COMMITS] != 0) { // rollup rows whose commits were all rewritten or deleted
-                    rows.add(new PeriodRow(k, p));
-                }
-            });
-            return new PeriodTable(period, metrics, rows);
+            metrics.addAll(named);
+            return new PeriodTable(period, metrics,
+                    ledger.periods(day -> PeriodTable.keyOf(period, LocalDate.ofEpochDay(day)), named));
         }
     }
 }
