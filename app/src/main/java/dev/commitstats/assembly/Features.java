@@ -9,12 +9,16 @@ import dev.commitstats.config.CommitStatsProperties;
 import dev.commitstats.config.Database;
 import dev.commitstats.core.mining.GitCaches;
 import dev.commitstats.core.mining.MiningWorkers;
+import dev.commitstats.collection.RepositoryCollected;
 import dev.commitstats.cv.CvDocuments;
+import dev.commitstats.cv.CvSettings;
+import dev.commitstats.cv.CvSnapshots;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.RepositorySources;
 import dev.commitstats.repos.mirror.RepositoryMirrors;
 import dev.commitstats.stats.CommitFactStore;
 import dev.commitstats.stats.OutlierReview;
+import dev.commitstats.stats.RepositoryProfiles;
 import dev.commitstats.stats.StatsQueries;
 import java.time.Clock;
 import java.util.Map;
@@ -43,11 +47,12 @@ public final class Features implements AutoCloseable {
     private final StatsQueries statsQueries;
     private final OutlierReview outlierReview;
     private final CvDocuments cvDocuments;
+    private final CvSnapshots cvSnapshots;
     private final CollectionService collection;
 
     private Features(DataSource dataSource, @Nullable HikariDataSource owned, CommitStatsProperties properties,
-            CollectionSettings settings, Clock clock, ApplicationEventPublisher events,
-            RepositoryCredentials credentials) {
+            CollectionSettings settings, CvSettings cv, Clock clock, ApplicationEventPublisher events,
+            boolean dispatchLocally, RepositoryCredentials credentials) {
         this.ownedDataSource = owned;
         GitCaches.install();
         this.miningWorkers = MiningWorkers.pool(settings.effectiveWorkerThreads());
@@ -57,9 +62,18 @@ public final class Features implements AutoCloseable {
         this.sources = new RepositorySources(repositories, mirrors);
         this.statsQueries = new StatsQueries(dataSource, accounts, repositories, clock);
         this.outlierReview = new OutlierReview(dataSource, accounts, repositories, statsQueries);
-        this.cvDocuments = new CvDocuments(accounts, repositories, statsQueries, clock);
+        this.cvDocuments = new CvDocuments(accounts, repositories, statsQueries,
+                new RepositoryProfiles(dataSource, accounts, repositories), clock);
+        this.cvSnapshots = new CvSnapshots(dataSource, accounts, cvDocuments, clock, cv.snapshotMaxAge());
+        // without Spring, the modules' listeners are called here; in the server they are beans
+        ApplicationEventPublisher publisher = !dispatchLocally ? events : event -> {
+            if (event instanceof RepositoryCollected collected) {
+                cvSnapshots.repositoryCollected(collected);
+            }
+            events.publishEvent(event);
+        };
         this.collection = CollectionService.create(dataSource, accounts, repositories, sources, mirrors,
-                new CommitFactStore(dataSource, repositories), settings, credentials, events, clock, miningWorkers);
+                new CommitFactStore(dataSource, repositories), settings, credentials, publisher, clock, miningWorkers);
     }
 
     /**
@@ -72,9 +86,10 @@ public final class Features implements AutoCloseable {
             Clock clock, ApplicationEventPublisher events) {
         CollectionSettings settings = CommitStatsProperties.bind("commitstats.collection", CollectionSettings.class,
                 overrides);
+        CvSettings cv = CommitStatsProperties.bind("commitstats.cv", CvSettings.class, overrides);
         HikariDataSource ds = Database.openAndMigrate(properties, poolName);
         try {
-            return new Features(ds, ds, properties, settings, clock, events, RepositoryCredentials.NONE);
+            return new Features(ds, ds, properties, settings, cv, clock, events, true, RepositoryCredentials.NONE);
         } catch (RuntimeException e) {
             ds.close();
             throw e;
@@ -83,8 +98,8 @@ public final class Features implements AutoCloseable {
 
     /** The features over a data source the caller owns (the server's). */
     public static Features on(DataSource dataSource, CommitStatsProperties properties, CollectionSettings settings,
-            Clock clock, ApplicationEventPublisher events, RepositoryCredentials credentials) {
-        return new Features(dataSource, null, properties, settings, clock, events, credentials);
+            CvSettings cv, Clock clock, ApplicationEventPublisher events, RepositoryCredentials credentials) {
+        return new Features(dataSource, null, properties, settings, cv, clock, events, false, credentials);
     }
 
     public UserAccounts accounts() {
@@ -109,6 +124,10 @@ public final class Features implements AutoCloseable {
 
     public CvDocuments cvDocuments() {
         return cvDocuments;
+    }
+
+    public CvSnapshots cvSnapshots() {
+        return cvSnapshots;
     }
 
     public CollectionService collection() {

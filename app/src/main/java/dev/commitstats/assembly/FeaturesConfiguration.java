@@ -6,6 +6,8 @@ import dev.commitstats.collection.CollectionSettings;
 import dev.commitstats.collection.RepositoryCredentials;
 import dev.commitstats.config.CommitStatsProperties;
 import dev.commitstats.cv.CvDocuments;
+import dev.commitstats.cv.CvSettings;
+import dev.commitstats.cv.CvSnapshots;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.RepositorySources;
 import dev.commitstats.stats.OutlierReview;
@@ -28,8 +30,9 @@ class FeaturesConfiguration {
 
     @Bean(destroyMethod = "close")
     Features features(DataSource dataSource, CommitStatsProperties properties, CollectionSettings settings,
-            Clock clock, ApplicationEventPublisher events, ObjectProvider<RepositoryCredentials> credentials) {
-        return Features.on(dataSource, properties, settings, clock, events,
+            CvSettings cv, Clock clock, ApplicationEventPublisher events,
+            ObjectProvider<RepositoryCredentials> credentials) {
+        return Features.on(dataSource, properties, settings, cv, clock, events,
                 credentials.getIfAvailable(() -> RepositoryCredentials.NONE));
     }
 
@@ -61,6 +64,11 @@ class FeaturesConfiguration {
     @Bean
     CvDocuments cvDocuments(Features features) {
         return features.cvDocuments();
+    }
+
+    @Bean
+    CvSnapshots cvSnapshots(Features features) {
+        return features.cvSnapshots();
     }
 
     @Bean

@@ -5,7 +5,9 @@ import dev.commitstats.stats.Activity;
 import dev.commitstats.stats.KeyMetric;
 import dev.commitstats.stats.Period;
 import dev.commitstats.stats.PunchCard;
+import dev.commitstats.stats.export.PeriodTable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -16,19 +18,37 @@ import org.jspecify.annotations.Nullable;
  *
  * @param person       whose CV it is
  * @param generatedAt  when it was computed; the end of the key-metric windows and streaks
+ * @param audience     who it is for: its owner sees every repository's name, the public only those of public
+ *                     repositories
  * @param totals       the headline totals (commits, lines per language, buckets set apart, types, detections)
  * @param activity     active days and streaks, in the author's own local days
  * @param seriesLength the length of each period of {@code series}: {@code day}, {@code week} or {@code month}
  * @param series       commits and lines per period, ascending, periods without commits left out
+ * @param days         commits and lines per local day, ascending, days without commits left out (calendar, years)
+ * @param months       per month with commits: commits, additions, deletions, {@code additions_<language>},
+ *                     {@code type_<type>}, {@code detected_<kind>} (languages and types over time)
  * @param repositories the counted repositories, in the order they were registered
  * @param punchCard    commits per weekday and hour, in each commit's own local time
  * @param keyMetrics   totals and the last 52, 13 and 1 weeks against the ones before
  */
-public record CvDocument(Person person, Instant generatedAt, Totals totals, Activity activity, String seriesLength,
-        List<Period> series, List<CvRepository> repositories, PunchCard punchCard, List<KeyMetric> keyMetrics) {
+public record CvDocument(Person person, Instant generatedAt, Audience audience, Totals totals, Activity activity,
+        String seriesLength, List<Period> series, List<Period> days, PeriodTable months,
+        List<CvRepository> repositories, PunchCard punchCard, List<KeyMetric> keyMetrics) {
+
+    /** Who a CV document is for. */
+    public enum Audience {
+        /** The owner: every repository named. */
+        OWNER,
+        /** Anyone: private and internal repositories described, not named. */
+        PUBLIC
+    }
+
+    /** The name a repository that is not shown has. */
+    public static final String MASKED_NAME = "private repository";
 
     public CvDocument {
         series = List.copyOf(series);
+        days = List.copyOf(days);
         repositories = List.copyOf(repositories);
         keyMetrics = List.copyOf(keyMetrics);
     }
@@ -47,14 +67,22 @@ public record CvDocument(Person person, Instant generatedAt, Totals totals, Acti
     /**
      * One counted repository.
      *
-     * @param name      its name
-     * @param owner     the owner or group it belongs to, or null
+     * @param name      its name, or {@link #MASKED_NAME} when {@code masked}
+     * @param owner     the owner or group it belongs to; null when unknown or masked
      * @param provider  how it is reached ({@code local}, {@code git}, later a hosting provider)
+     * @param masked    whether its name and owner are hidden (a private repository on a public CV)
+     * @param languages the languages written in it, most lines first (at most three)
+     * @param firstDay  the first local day with a counted commit in it, or null when none is counted
+     * @param lastDay   the last one
      * @param commits   the owner's commits counted in it (each commit once across forks and mirrors)
      * @param additions lines added in them, as counted on the CV
      * @param deletions lines deleted in them
      */
-    public record CvRepository(String name, @Nullable String owner, String provider, long commits, long additions,
-            long deletions) {
+    public record CvRepository(String name, @Nullable String owner, String provider, boolean masked,
+            List<String> languages, @Nullable LocalDate firstDay, @Nullable LocalDate lastDay, long commits,
+            long additions, long deletions) {
+        public CvRepository {
+            languages = List.copyOf(languages);
+        }
     }
 }

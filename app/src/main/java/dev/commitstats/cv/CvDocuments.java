@@ -6,9 +6,11 @@ import dev.commitstats.config.UseCaseException;
 import dev.commitstats.repos.Repository;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.stats.Period;
+import dev.commitstats.stats.RepositoryProfiles;
 import dev.commitstats.stats.RepositoryShare;
 import dev.commitstats.stats.StatsQueries;
 import dev.commitstats.stats.UserStats;
+import dev.commitstats.stats.export.PeriodTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,12 +29,15 @@ public final class CvDocuments {
     private final UserAccounts accounts;
     private final RepositoryRegistry registry;
     private final StatsQueries queries;
+    private final RepositoryProfiles profiles;
     private final Clock clock;
 
-    public CvDocuments(UserAccounts accounts, RepositoryRegistry registry, StatsQueries queries, Clock clock) {
+    public CvDocuments(UserAccounts accounts, RepositoryRegistry registry, StatsQueries queries,
+            RepositoryProfiles profiles, Clock clock) {
         this.accounts = accounts;
         this.registry = registry;
         this.queries = queries;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
@@ -44,6 +49,18 @@ public final class CvDocuments {
      * @throws UseCaseException ({@code INVALID}) for another series length
      */
     public CvDocument build(String login, String seriesLength) {
+        return build(login, seriesLength, CvDocument.Audience.OWNER);
+    }
+
+    /**
+     * The user's CV now for {@code audience}: the public one names only public repositories and describes the others
+     * by their languages and years.
+     *
+     * @param seriesLength {@code day}, {@code week} or {@code month}
+     * @throws dev.commitstats.accounts.UnknownUserException when there is no such user
+     * @throws UseCaseException ({@code INVALID}) for another series length
+     */
+    public CvDocument build(String login, String seriesLength, CvDocument.Audience audience) {
         if (!SERIES_LENGTHS.contains(seriesLength)) {
             throw new UseCaseException(UseCaseException.Kind.INVALID,
                     "unknown period '" + seriesLength + "': use " + String.join(", ", SERIES_LENGTHS));
@@ -58,18 +75,25 @@ public final class CvDocuments {
         };
         Map<Long, Repository> byId = registry.repositories(user.id()).stream()
                 .collect(Collectors.toMap(Repository::id, Function.identity()));
+        Map<Long, RepositoryProfiles.Profile> profiles = this.profiles.of(user.id());
         List<CvDocument.CvRepository> repositories = new ArrayList<>();
         for (RepositoryShare share : stats.repositories()) {
             Repository r = byId.get(share.repositoryId());
             if (r == null) {
                 continue; // deleted between the two queries
             }
-            repositories.add(new CvDocument.CvRepository(r.name(), r.ownerGroup(), r.kind().dbName(), share.commits(),
-                    share.additions(), share.deletions()));
+            boolean masked = audience == CvDocument.Audience.PUBLIC && !r.isPublic();
+            RepositoryProfiles.Profile profile = profiles.get(r.id());
+            repositories.add(new CvDocument.CvRepository(masked ? CvDocument.MASKED_NAME : r.name(),
+                    masked ? null : r.ownerGroup(), r.kind().dbName(), masked,
+                    profile == null ? List.of() : profile.languages(), profile == null ? null : profile.firstDay(),
+                    profile == null ? null : profile.lastDay(), share.commits(), share.additions(),
+                    share.deletions()));
         }
         return new CvDocument(
                 new CvDocument.Person(user.login(), user.displayName(), user.timeZone(), user.published()), now,
-                stats.totals(), stats.activity(), seriesLength, series, repositories, stats.punchCard(),
+                audience, stats.totals(), stats.activity(), seriesLength, series, stats.days(),
+                queries.periodTable(user.id(), PeriodTable.MONTH), repositories, stats.punchCard(),
                 stats.keyMetrics());
     }
 }

@@ -4,10 +4,13 @@ import dev.commitstats.stats.KeyMetric;
 import dev.commitstats.stats.Period;
 import dev.commitstats.stats.TotalsDocument;
 import dev.commitstats.stats.Trend;
+import dev.commitstats.stats.export.PeriodRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A {@link CvDocument} as JSON fields, in a fixed order: {@code user}, {@code generated_at}, the totals with exactly
@@ -81,6 +84,66 @@ public final class CvJson {
         }
         doc.put("key_metrics", metrics);
         return doc;
+    }
+
+    /**
+     * The document as the JSON API answers: {@link #fields} with each repository described ({@code masked},
+     * {@code languages}, {@code first_day}, {@code last_day}), and the series every view draws from: {@code days}
+     * (each day with commits) and {@code months} (per month: commits, lines, lines per language, commit types,
+     * detections).
+     */
+    public static Map<String, Object> apiFields(CvDocument cv) {
+        Map<String, Object> doc = fields(cv);
+        List<Map<String, Object>> repositories = new ArrayList<>();
+        for (CvDocument.CvRepository r : cv.repositories()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", r.name());
+            m.put("owner", r.owner());
+            m.put("provider", r.provider());
+            m.put("masked", r.masked());
+            m.put("languages", r.languages());
+            m.put("first_day", r.firstDay() == null ? null : r.firstDay().toString());
+            m.put("last_day", r.lastDay() == null ? null : r.lastDay().toString());
+            m.put("commits", r.commits());
+            m.put("additions", r.additions());
+            m.put("deletions", r.deletions());
+            repositories.add(m);
+        }
+        doc.put("repositories", repositories);
+        List<Map<String, Object>> days = new ArrayList<>(cv.days().size());
+        for (Period p : cv.days()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("day", p.key());
+            m.put("commits", p.commits());
+            m.put("additions", p.additions());
+            m.put("deletions", p.deletions());
+            days.add(m);
+        }
+        doc.put("days", days);
+        Map<String, Object> months = new LinkedHashMap<>();
+        months.put("columns", cv.months().metrics());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (PeriodRow row : cv.months().rows()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("month", row.key());
+            List<Long> values = new ArrayList<>(row.size());
+            for (int i = 0; i < row.size(); i++) {
+                values.add(row.value(i));
+            }
+            m.put("values", values);
+            rows.add(m);
+        }
+        months.put("rows", rows);
+        doc.put("months", months);
+        return doc;
+    }
+
+    /**
+     * The mapper that stores a whole {@link CvDocument} in a snapshot and reads it back equal: times keep their
+     * offsets.
+     */
+    static JsonMapper mapper() {
+        return JsonMapper.builder().disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE).build();
     }
 
     private static Map<String, Object> trend(Trend t) {

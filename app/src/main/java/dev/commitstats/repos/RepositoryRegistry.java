@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class RepositoryRegistry {
 
     private static final String REPOSITORY_COLUMNS = """
-            id, user_id, clone_url, provider, name, owner_group, is_active, is_extra, status, error_message,
+            id, user_id, clone_url, provider, name, owner_group, visibility, is_active, is_extra, status, error_message,
             last_commit_sha, last_commit_time, all_commits_processed""";
 
     private final JdbcClient jdbc;
@@ -83,6 +83,19 @@ public final class RepositoryRegistry {
     public void setActive(long repositoryId, boolean active) {
         jdbc.sql("UPDATE repositories SET is_active = :a WHERE id = :id").param("a", active).param("id", repositoryId)
                 .update();
+    }
+
+    /** The visibilities a repository can have on its host. */
+    public static final java.util.Set<String> VISIBILITIES = java.util.Set.of("public", "internal", "private");
+
+    /** Records the repository's visibility on its host ({@link #VISIBILITIES}), as a provider reports it. */
+    public void setVisibility(long repositoryId, String visibility) {
+        if (!VISIBILITIES.contains(visibility)) {
+            throw new IllegalArgumentException("unknown visibility " + visibility);
+        }
+        int n = jdbc.sql("UPDATE repositories SET visibility = :v WHERE id = :id").param("v", visibility)
+                .param("id", repositoryId).update();
+        requireOne(n, repositoryId);
     }
 
     /** Records a collection status; the error message is kept only with {@link RepositoryStatus#ERROR}. */
@@ -164,6 +177,6 @@ public final class RepositoryRegistry {
                 rs.getBoolean("all_commits_processed"), RepositoryStatus.fromDb(rs.getString("status")));
         return new Repository(rs.getLong("id"), rs.getLong("user_id"), rs.getString("clone_url"),
                 SourceKind.fromDb(rs.getString("provider")), rs.getString("name"), rs.getString("owner_group"),
-                rs.getBoolean("is_active"), rs.getBoolean("is_extra"), rs.getString("error_message"), cursor);
+                rs.getString("visibility"), rs.getBoolean("is_active"), rs.getBoolean("is_extra"), rs.getString("error_message"), cursor);
     }
 }

@@ -1,5 +1,11 @@
 package dev.commitstats.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.commitstats.accounts.UserAccounts;
+import dev.commitstats.core.testing.GitRepoBuilder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -52,6 +58,48 @@ class ServerEndToEndTests {
                     .doesNotContain("jdbc:");
 
             assertThat(get(base + "/no-such-page").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @DatabaseTest
+    void aPublishedCvIsServedAsJsonAndAnUnpublishedOneIsNotFound(TestDatabase db) throws Exception {
+        Path repo = Files.createTempDirectory("cv-api");
+        try (GitRepoBuilder git = GitRepoBuilder.initBare(repo)) {
+            for (int i = 0; i < 5; i++) {
+                git.author("Ada", "ada@example.com").at("2024-05-0" + (i + 1) + "T10:00:00+02:00");
+                git.write("src/A" + i + ".java", "class A" + i + " {}\n");
+                git.commit("feat: part " + i);
+            }
+        }
+        assertThat(CommandLineTestsAccess.run(db, "collect", "--user", "ada", "--email", "ada@example.com",
+                repo.toString()).exitCode()).isZero();
+        assertThat(CommandLineTestsAccess.run(db, "collect", "--user", "bob", "--email", "bob@example.com",
+                repo.toString()).exitCode()).isZero();
+        Map<String, Object> overrides = new java.util.HashMap<>();
+        overrides.put("commitstats.port", 0);
+        if (!db.properties().databaseUrl().isBlank()) {
+            overrides.put("commitstats.database-url", db.properties().databaseUrl());
+        }
+        overrides.put("commitstats.data-dir", db.dataDir().toString());
+        new UserAccounts(db.dataSource(), java.time.Clock.systemUTC()).setPublished(
+                new UserAccounts(db.dataSource(), java.time.Clock.systemUTC()).require("ada").id(), true);
+        try (ConfigurableApplicationContext ctx = ServeCommand.start(overrides, db.properties())) {
+            String base = "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
+            HttpResponse<String> cv = get(base + "/api/v1/cv/ada");
+            assertThat(cv.statusCode()).as(cv.body()).isEqualTo(200);
+            assertThat(cv.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
+            var json = new tools.jackson.databind.ObjectMapper().readTree(cv.body());
+            assertThat(json.get("commits").asLong()).isEqualTo(5);
+            assertThat(json.get("languages").get("Java").get("additions").asLong()).isEqualTo(5);
+            assertThat(json.get("repositories").get(0).get("name").asString()).isEqualTo("private repository");
+            assertThat(cv.body()).doesNotContain(repo.getFileName().toString());
+            assertThat(json.get("days").size()).isEqualTo(5);
+
+            HttpResponse<String> unpublished = get(base + "/api/v1/cv/bob");
+            assertThat(unpublished.statusCode()).isEqualTo(404);
+            assertThat(unpublished.body()).contains("no published CV for 'bob'");
+            assertThat(get(base + "/api/v1/cv/nobody").statusCode()).isEqualTo(404);
+            assertThat(get(base + "/api/docs").body()).contains("/api/v1/cv/{login}");
         }
     }
 

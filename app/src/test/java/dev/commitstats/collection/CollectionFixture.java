@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.commitstats.assembly.Features;
+import dev.commitstats.cv.CvSettings;
 import dev.commitstats.testing.TestDatabase;
 
 /** The features over a test database, with the collection settings a test needs and the events it published. */
@@ -14,7 +15,7 @@ final class CollectionFixture implements AutoCloseable {
     final Features features;
 
     CollectionFixture(TestDatabase db, CollectionSettings settings) {
-        this.features = Features.on(db.dataSource(), db.properties(), settings, Clock.systemUTC(), events::add,
+        this.features = Features.on(db.dataSource(), db.properties(), settings, CvSettings.defaults(), Clock.systemUTC(), events::add,
                 RepositoryCredentials.NONE);
     }
 

@@ -22,6 +22,7 @@ import dev.commitstats.repos.NewRepository;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.SourceKind;
 import dev.commitstats.stats.CommitFactStore;
+import dev.commitstats.stats.RepositoryProfiles;
 import dev.commitstats.stats.StatsQueries;
 import dev.commitstats.testing.DatabaseTest;
 import dev.commitstats.testing.TestDatabase;
@@ -31,10 +32,11 @@ class CvDocumentsTests {
 
     static final Instant NOW = Instant.parse("2024-06-15T12:34:56.789Z");
 
-    private record Setup(CvDocuments documents, StatsQueries queries, long user) {
+    record Setup(CvDocuments documents, StatsQueries queries, RepositoryRegistry registry, UserAccounts accounts,
+            long user, long repo, Clock clock) {
     }
 
-    private static Setup setup(TestDatabase db) {
+    static Setup setup(TestDatabase db) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         UserAccounts accounts = new UserAccounts(db.dataSource(), clock);
         RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), clock);
@@ -46,7 +48,9 @@ class CvDocumentsTests {
         CommitFactStore store = new CommitFactStore(db.dataSource(), registry);
         store.writeBatch(repo, List.of(fact("a1", "2024-06-14T10:00:00Z", 12), fact("a2", "2024-05-02T09:00:00Z", 30)),
                 null);
-        return new Setup(new CvDocuments(accounts, registry, queries, clock), queries, user);
+        CvDocuments documents = new CvDocuments(accounts, registry, queries,
+                new RepositoryProfiles(db.dataSource(), accounts, registry), clock);
+        return new Setup(documents, queries, registry, accounts, user, repo, clock);
     }
 
     private static CommitFact fact(String sha, String at, long javaLines) {
@@ -66,13 +70,41 @@ class CvDocumentsTests {
         assertThat(cv.totals().commits()).isEqualTo(2);
         assertThat(cv.seriesLength()).isEqualTo("month");
         assertThat(cv.series()).extracting(p -> p.key()).containsExactly("2024_05", "2024_06");
-        assertThat(cv.repositories()).containsExactly(new CvDocument.CvRepository("app", "team", "git", 2, 42, 0));
+        assertThat(cv.audience()).isEqualTo(CvDocument.Audience.OWNER);
+        assertThat(cv.repositories()).containsExactly(new CvDocument.CvRepository("app", "team", "git", false,
+                List.of("Java"), java.time.LocalDate.parse("2024-05-02"), java.time.LocalDate.parse("2024-06-14"), 2,
+                42, 0));
+        assertThat(cv.days()).extracting(p -> p.key()).containsExactly("2024-05-02", "2024-06-14");
+        assertThat(cv.months().rows()).extracting(r -> r.key()).containsExactly("2024_05", "2024_06");
         assertThat(s.documents().build("ada", "day").series()).hasSize(2);
 
         Map<String, Object> json = CvJson.fields(cv);
         assertThat(json.keySet()).startsWith("user", "generated_at", "commits").endsWith("activity", "series",
                 "repositories", "punch_card", "key_metrics");
         assertThat(json.get("generated_at")).isEqualTo("2024-06-15T12:34:56Z");
+    }
+
+    @DatabaseTest
+    void thePublicDocumentDescribesPrivateRepositoriesWithoutNamingThem(TestDatabase db) {
+        Setup s = setup(db);
+        CvDocument cv = s.documents().build("ada", "week", CvDocument.Audience.PUBLIC);
+        assertThat(cv.repositories()).singleElement().satisfies(r -> {
+            assertThat(r.masked()).isTrue();
+            assertThat(r.name()).isEqualTo(CvDocument.MASKED_NAME);
+            assertThat(r.owner()).isNull();
+            assertThat(r.languages()).containsExactly("Java");
+            assertThat(r.commits()).isEqualTo(2);
+        });
+        String json = CvJson.mapper().writeValueAsString(CvJson.apiFields(cv));
+        assertThat(json).doesNotContain("\"app\"").doesNotContain("team").doesNotContain("git.example");
+
+        s.registry().setVisibility(s.repo(), "public");
+        assertThat(s.documents().build("ada", "week", CvDocument.Audience.PUBLIC).repositories())
+                .singleElement().satisfies(r -> {
+                    assertThat(r.masked()).isFalse();
+                    assertThat(r.name()).isEqualTo("app");
+                    assertThat(r.owner()).isEqualTo("team");
+                });
     }
 
     @DatabaseTest

@@ -1,0 +1,47 @@
+package dev.commitstats.cv;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/cv/{login}}: a published CV as JSON, from its snapshot. */
+@RestController
+@RequestMapping("/api/v1/cv")
+@Tag(name = "cv", description = "Published coding CVs")
+class CvApiController {
+
+    private final CvSnapshots snapshots;
+
+    CvApiController(CvSnapshots snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    @GetMapping("/{login}")
+    @Operation(summary = "A published CV",
+            description = "The same numbers as the CV page: top-level commits, additions, deletions, languages, "
+                    + "excluded, types and detected shaped as in `commitstats stats --format json`; activity; series "
+                    + "(weeks); repositories (private ones masked: described by languages and years, never named); "
+                    + "punch_card; key_metrics; days; months. Users who have not published their CV are not found.")
+    @ApiResponse(responseCode = "200", description = "the CV")
+    @ApiResponse(responseCode = "404", description = "no such user, or their CV is not public")
+    ResponseEntity<?> cv(@Parameter(description = "the user's login") @PathVariable String login) {
+        return snapshots.published(login)
+                .<ResponseEntity<?>>map(cv -> ResponseEntity.ok(CvJson.apiFields(cv)))
+                .orElseGet(() -> notFound(login));
+    }
+
+    private static ResponseEntity<ProblemDetail> notFound(String login) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "no published CV for '" + login + "'");
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+}

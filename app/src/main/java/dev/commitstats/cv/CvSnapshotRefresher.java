@@ -1,0 +1,32 @@
+package dev.commitstats.cv;
+
+import dev.commitstats.collection.RepositoryCollected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** In the server: when a collection changed a user's numbers, their public CV is rebuilt at once. */
+@Component
+class CvSnapshotRefresher {
+
+    private static final Logger log = LoggerFactory.getLogger(CvSnapshotRefresher.class);
+
+    private final CvSnapshots snapshots;
+
+    CvSnapshotRefresher(CvSnapshots snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    @EventListener
+    void on(RepositoryCollected event) {
+        if (snapshots.repositoryCollected(event)) {
+            try {
+                snapshots.rebuild(event.userId());
+            } catch (RuntimeException e) {
+                // the snapshot stays stale: the next read rebuilds it
+                log.warn("cannot rebuild the CV snapshot of user {}: {}", event.userId(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.commitstats.cv;
+
+import dev.commitstats.accounts.User;
+import dev.commitstats.accounts.UserAccounts;
+import dev.commitstats.collection.RepositoryCollected;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The public CV of each user, computed once and served many times. A snapshot is built when its user's numbers
+ * changed ({@link RepositoryCollected} with new, removed or recounted commits marks it stale; the server rebuilds it
+ * right away), when none exists yet, or when it is older than the snapshot age (key metrics and streaks move with the
+ * calendar). Stored in the database, so every instance serves the same one; each instance keeps the parsed document
+ * for a few seconds. Owns the {@code cv_snapshots} table. Thread-safe.
+ */
+public final class CvSnapshots {
+
+    private static final Logger log = LoggerFactory.getLogger(CvSnapshots.class);
+
+    /** The series length of a public CV's {@link CvDocument#series()}. */
+    public static final String SERIES = "week";
+
+    /** How long an instance trusts the document it parsed before it looks at the database again. */
+    private static final Duration LOCAL = Duration.ofSeconds(5);
+
+    private static final String UPSERT = """
+            INSERT INTO cv_snapshots (user_id, document, built_at, stale) VALUES (:u, :d, :t, FALSE)
+            ON CONFLICT (user_id) DO UPDATE SET document = excluded.document, built_at = excluded.built_at,
+                stale = FALSE""";
+
+    private final JdbcClient jdbc;
+    private final UserAccounts accounts;
+    private final CvDocuments documents;
+    private final Clock clock;
+    private final Duration maxAge;
+    private final JsonMapper json = CvJson.mapper();
+    private final ConcurrentHashMap<Long, Local> parsed = new ConcurrentHashMap<>();
+
+    private record Local(CvDocument document, long builtAt, long readAtNanos) {
+    }
+
+    /** @param maxAge how old a snapshot may get before a read rebuilds it */
+    public CvSnapshots(DataSource dataSource, UserAccounts accounts, CvDocuments documents, Clock clock,
+            Duration maxAge) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.accounts = accounts;
+        this.documents = documents;
+        this.clock = clock;
+        this.maxAge = maxAge;
+    }
+
+    /**
+     * The public CV of the user with this login, or empty when there is no such user or they have not published
+     * their CV: to anyone else, an unpublished CV does not exist.
+     */
+    public Optional<CvDocument> published(String login) {
+        Optional<User> user = accounts.find(login);
+        if (user.isEmpty() || !user.get().published()) {
+            return Optional.empty();
+        }
+        return Optional.of(current(user.get()));
+    }
+
+    private CvDocument current(User user) {
+        Local local = parsed.get(user.id());
+        if (local != null && System.nanoTime() - local.readAtNanos() < LOCAL.toNanos()) {
+            return local.document();
+        }
+        long now = clock.instant().getEpochSecond();
+        Optional<Stored> stored = jdbc.sql("SELECT document, built_at, stale FROM cv_snapshots WHERE user_id = :u")
+                .param("u", user.id())
+                .query((rs, i) -> new Stored(rs.getString("document"), rs.getLong("built_at"), rs.getBoolean("stale")))
+                .optional();
+        if (stored.isPresent() && !stored.get().stale() && now - stored.get().builtAt() < maxAge.toSeconds()) {
+            CvDocument doc = local != null && local.builtAt() == stored.get().builtAt() ? local.document()
+                    : json.readValue(stored.get().document(), CvDocument.class);
+            parsed.put(user.id(), new Local(doc, stored.get().builtAt(), System.nanoTime()));
+            return doc;
+        }
+        return rebuild(user);
+    }
+
+    private record Stored(String document, long builtAt, boolean stale) {
+    }
+
+    /** Computes the user's public CV and stores it as their snapshot. */
+    public CvDocument rebuild(long userId) {
+        return rebuild(accounts.requireUser(userId));
+    }
+
+    private CvDocument rebuild(User user) {
+        long started = System.nanoTime();
+        CvDocument doc = documents.build(user.login(), SERIES, CvDocument.Audience.PUBLIC);
+        long builtAt = doc.generatedAt().getEpochSecond();
+        jdbc.sql(UPSERT).param("u", user.id()).param("d", json.writeValueAsString(doc)).param("t", builtAt).update();
+        parsed.put(user.id(), new Local(doc, builtAt, System.nanoTime()));
+        log.debug("CV snapshot of {} rebuilt in {} ms", user.login(), (System.nanoTime() - started) / 1_000_000);
+        return doc;
+    }
+
+    /**
+     * Marks the user's snapshot stale when a collection changed their numbers, so that the next read rebuilds it (a
+     * command-line collection does this; the server then also rebuilds it at once).
+     *
+     * @return whether the snapshot had to be marked
+     */
+    public boolean repositoryCollected(RepositoryCollected event) {
+        if (!event.changedNumbers()) {
+            return false;
+        }
+        parsed.remove(event.userId());
+        jdbc.sql("UPDATE cv_snapshots SET stale = TRUE WHERE user_id = :u").param("u", event.userId()).update();
+        return true;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.commitstats.stats;
+
+import dev.commitstats.accounts.UserAccounts;
+import dev.commitstats.repos.RepositoryRegistry;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What a user did in each of their active repositories, described rather than counted: the languages they wrote in
+ * (most lines first) and the span of days they committed on. A CV names a private repository by these ("private
+ * repository · Java, Terraform · 2021–2024") instead of by its name. Read from the rollups, so a fork's copies of a
+ * commit describe the repository that counts them. Thread-safe.
+ */
+public final class RepositoryProfiles {
+
+    /** How many languages a profile names at most. */
+    public static final int LANGUAGES = 3;
+
+    private static final String SCOPE = "t.repository_id IN (:repos) AND t.author_email IN (:emails)";
+
+    private static final String LANGUAGES_SQL = """
+            SELECT t.repository_id, t.language, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions
+            FROM rollup_languages t WHERE %s
+            GROUP BY t.repository_id, t.language
+            ORDER BY t.repository_id, SUM(t.additions) + SUM(t.deletions) DESC, t.language""".formatted(SCOPE);
+
+    private static final String SPAN_SQL = """
+            SELECT t.repository_id, MIN(t.local_day) AS first_day, MAX(t.local_day) AS last_day
+            FROM rollup_days t WHERE %s AND t.commits > 0
+            GROUP BY t.repository_id""".formatted(SCOPE);
+
+    /**
+     * One repository's profile.
+     *
+     * @param repositoryId the repository
+     * @param languages    up to {@link #LANGUAGES} languages, most lines changed first
+     * @param firstDay     the first local day with a counted commit of the user's
+     * @param lastDay      the last one
+     */
+    public record Profile(long repositoryId, List<String> languages, LocalDate firstDay, LocalDate lastDay) {
+        public Profile {
+            languages = List.copyOf(languages);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final UserAccounts accounts;
+    private final RepositoryRegistry registry;
+
+    public RepositoryProfiles(DataSource dataSource, UserAccounts accounts, RepositoryRegistry registry) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.accounts = accounts;
+        this.registry = registry;
+    }
+
+    /** The profiles of the user's active repositories with counted commits, by repository id. */
+    public Map<Long, Profile> of(long userId) {
+        List<Long> repos = registry.activeRepositoryIds(userId);
+        List<String> emails = accounts.identities(userId);
+        Map<Long, Profile> out = new LinkedHashMap<>();
+        if (repos.isEmpty() || emails.isEmpty()) {
+            return out;
+        }
+        Map<Long, List<String>> languages = new HashMap<>();
+        jdbc.sql(LANGUAGES_SQL).param("repos", repos).param("emails", emails).query(rs -> {
+            if (rs.getLong("additions") + rs.getLong("deletions") > 0) {
+                List<String> l = languages.computeIfAbsent(rs.getLong("repository_id"), k -> new ArrayList<>());
+                if (l.size() < LANGUAGES) {
+                    l.add(rs.getString("language"));
+                }
+            }
+        });
+        jdbc.sql(SPAN_SQL).param("repos", repos).param("emails", emails).query(rs -> {
+            long id = rs.getLong("repository_id");
+            out.put(id, new Profile(id, languages.getOrDefault(id, List.of()),
+                    LocalDate.ofEpochDay(rs.getLong("first_day")), LocalDate.ofEpochDay(rs.getLong("last_day"))));
+        });
+        return out;
+    }
+}
