@@ -442,7 +442,7 @@ public final class FileClassifier {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> yaml(LoaderOptions options, String file) {
+    static Map<String, Object> yaml(LoaderOptions options, String file) {
         Object o = yamlAny(options, file);
         if (!(o instanceof Map<?, ?>)) {
             throw new IllegalStateException(file + " is not a mapping");
