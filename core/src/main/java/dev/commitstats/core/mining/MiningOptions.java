@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param since         keep commits authored at or after this instant; null for no bound
  * @param until         keep commits authored at or before this instant; null for no bound
  * @param raw           no rename detection, no exclusions, no detectors: totals equal {@code git log --numstat}
- * @param threads       worker threads
+ * @param threads       the most commits one {@code mine} call mines at once: the worker tasks it submits (the
+ *                      executor they run on bounds the threads)
  * @param bulkThreshold a single file change with more changed lines than this goes to the bulk bucket
  */
 public record MiningOptions(
