@@ -22,11 +22,11 @@ import org.jspecify.annotations.Nullable;
  *       commit and were meant to disappear.</li>
  *   <li>Noise is stripped from the start, repeatedly: list bullets ({@code - }, {@code * }), ticket keys
  *       ({@code LANG-1234:}, {@code #123}, {@code Bug 4711 -}), Azure DevOps' {@code Merged PR 12:}, bracketed tags
- *       ({@code [SPARK-1][SQL]}), gitmoji codes and emoji ({@code :bug:}, {@code ✨}) and subsystem prefixes
- *       ({@code net: ipv4:}, {@code drm/i915:}). A stripped piece that names a type is a <em>marker</em>, and the
- *       first marker decides: a type word or a word the rules classify ({@code [BUGFIX]}, {@code [Javadoc]},
- *       {@code ✨ feat: x}, {@code selftests: …}), the common gitmoji ({@link #GITMOJI}), and the release plugin's
- *       {@code [maven-release-plugin]} tag (a chore).</li>
+ *       and parenthesized ones ({@code [SPARK-1][SQL]}, {@code (Javadoc)}), gitmoji codes and emoji
+ *       ({@code :bug:}, {@code ✨}) and subsystem prefixes ({@code net: ipv4:}, {@code drm/i915:}). A stripped
+ *       piece that names a type is a <em>marker</em>, and the first marker decides: a type word or a word the rules
+ *       classify ({@code [BUGFIX]}, {@code [Javadoc]}, {@code ✨ feat: x}, {@code selftests: …}), the common gitmoji
+ *       ({@link #GITMOJI}), and the release plugin's {@code [maven-release-plugin]} tag (a chore).</li>
  *   <li>Leading qualifiers ({@code Minor}, {@code Small}, {@code More}, {@code Various} …) are dropped, the rest is
  *       lower-cased, and the first of the {@link #RULES} that matches decides; none matching is OTHER.</li>
  * </ol>
@@ -51,9 +51,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>refactoring forms ({@code Remove unused …}, {@code Make … final}, {@code Better names}): REFACTOR;</li>
  *   <li>bug forms ({@code Add missing null check}, anything naming an NPE, a leak, a race or a deadlock,
  *       {@code Handle … error}, {@code Make … work}): FIX;</li>
- *   <li>finally the leading verb: fix, correct, resolve, avoid, prevent, don't … → FIX; refactor, clean up, rename,
+ *   <li>the leading verb: fix, correct, resolve, avoid, prevent, don't … → FIX; refactor, clean up, rename,
  *       move, extract, simplify, use, replace, remove … → REFACTOR; add, implement, introduce, support, allow,
- *       create, new, improve … → FEAT; upgrade, downgrade, pin → BUILD.</li>
+ *       create, new, improve, better … → FEAT; upgrade, downgrade, pin → BUILD;</li>
+ *   <li>last, a subject that describes a bug the way an issue title does ("X does not return null",
+ *       "Y throws ClassCastException when …", "Z returns wrong result …"): FIX.</li>
  * </ol>
  * Typos count as documentation wherever they are ({@code Fix typo in variable name} too): most are in comments and
  * docs, and the rule is simpler to predict. Releases are CHORE, as in the {@code chore(release):} convention of
@@ -87,14 +89,16 @@ final class MessageTypeInference {
     private static final String FILLERS = "(?:(?:a|an|the|some|more|missing|new|additional|extra|few|basic|simple"
             + "|failing|flaky|broken|outdated|old|wrong|incorrect|existing|all|remaining|disabled|ignored|unstable"
             + "|intermittent|slow|minor|small|various|several|obsolete|unused|initial|our|its|this|these|that"
-            + "|and|&) )*";
+            + "|and|&|edge|corner|case|cases|unit|integration|regression|performance|parameterized|property) )*";
 
     private static final String CI_WORDS = "ci|travis(?:[- ]ci)?|\\.?travis\\.ya?ml|appveyor(?:\\.ya?ml)?|circle ?ci"
             + "|github actions?|gh actions|github workflows?|\\.github/workflows\\S*|workflow files?"
             + "|gitlab[- ]ci(?:\\.ya?ml)?|\\.gitlab-ci\\.ya?ml|jenkinsfile|azure pipelines?|buildkite|build matrix"
-            + "|codeql[\\w.-]*|dependabot(?:\\.ya?ml)?|renovate(?:\\.json)?";
+            + "|codeql[\\w.-]*|dependabot(?:\\.ya?ml)?|renovate(?:\\.json)?"
+            + "|(?:github|gh|ci) builds?";
     private static final String TEST_WORDS = "tests?|testcases?|test ?cases?|test suites?|unit ?tests?|unittests?"
-            + "|junit(?: ?\\d)?|testng|coverage|assertions?|fixtures?|mocks?|testing|selftests?|benchmarks?|jmh";
+            + "|junit(?: ?\\d)?|testng|coverage|assertions?|fixtures?|mocks?|testing|selftests?|benchmarks?|jmh"
+            + "|[\\w$.]*tests?\\.[\\w$]+\\S*|test_\\w+|test[\\w$]*\\(\\S*";
     private static final String DOC_WORDS = "docs?|documentation|javadocs?|javadoc's|readme(?:\\.\\w+)?"
             + "|[\\w./-]+\\.(?:md|markdown|rst|adoc|asciidoc)|changelog(?:\\.\\w+)?|changes\\.xml|release ?notes"
             + "|comments?|typos?|spelling|misspellings?|wording|grammar|docstrings?|kdocs?|jsdocs?|godocs?|apidocs?"
@@ -135,7 +139,8 @@ final class MessageTypeInference {
      * usually listing details: "… (json, csv) with tests on both databases").
      */
     private static String place(String words) {
-        return "(?:\\S+ ){1,6}?(?:in|to|on|for|of|from|into|inside|within|with) (?:the |a |an |our |some )?"
+        return "(?:\\S+ ){1,6}?(?:in|to|on|for|of|from|into|inside|within|with|after|before|during) "
+                + "(?:the |a |an |our |some )?"
                 + "(?:\\S+ )?(?:" + words + ")" + WE;
     }
 
@@ -174,11 +179,13 @@ final class MessageTypeInference {
                     + "(?:(?:project|package|plugin|pom|release|app|library|lib|artifact|snapshot) )?"
                     + "version(?:s| numbers?)?" + WE, "Bump version"),
             rule(CommitType.CHORE, "bump(?:s|ed|ing)? to v?\\d", "Bump to 2.0.1"),
+            rule(CommitType.CHORE, "(?:next|new) (?:development )?(?:version|release)" + WE,
+                    "Next version will be 2.1"),
             rule(CommitType.CHORE, "version (?:bump|v?\\d+(?:\\.\\d+)+)", "Version 1.2.3"),
             rule(CommitType.CHORE, "v?\\d+(?:\\.\\d+)+(?:[-+][\\w.]+)?$", "4.17.21"),
             rule(CommitType.CHORE, "tag(?:s|ged|ging)? (?:v|version |release )?\\d", "Tag 1.0.0"),
             rule(CommitType.CHORE, ".*(?:development (?:iteration|version|cycle)|-snapshot" + WE + ")",
-                    "Next development version (v6.1.3-SNAPSHOT)"),
+                    "Back to 2.1-SNAPSHOT"),
             rule(CommitType.REVERT, "(?:revert(?:s|ed|ing)?|back(?:s|ed)? ?out|undo(?:es)?|undid|undone"
                     + "|roll(?:s|ed)? ?back|rollback)" + WE, "Revert change to StringUtils"),
 
@@ -193,6 +200,8 @@ final class MessageTypeInference {
                     + "(?:\\S*[-.:/@]\\S* (?:\\S+ )?from v?\\d\\S* to v?\\d|.*\\bfrom v?\\d+\\.\\d\\S* to v?\\d)",
                     "Update commons-parent from 56 to 57"),
             rule(CommitType.BUILD, "bump(?:s|ed|ing)?" + WE, "Bump jackson-databind"),
+            rule(CommitType.BUILD, "(?:\\S+ ){1,3}?v?\\d[\\w.-]* ?(?:->|→|=>) ?v?\\d", "SpotBugs 4.8.2 -> 4.8.3"),
+            rule(CommitType.BUILD, "\\S*[-.:/@]\\S* from v?\\d\\S* to v?\\d", "maven-surefire-plugin from 3.1 to 3.2"),
             rule(CommitType.BUILD, "(?:updat(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)|mov(?:e|es|ed|ing)"
                     + "|switch(?:es|ed|ing)?|migrat(?:e|es|ed|ing)|port(?:s|ed|ing)?) to (?:\\S+ ){0,3}?v?\\d+"
                     + "(?:\\.[\\w-]+)*" + WE, "Upgrade to Spring Boot 3.2.1"),
@@ -210,7 +219,8 @@ final class MessageTypeInference {
                     + "|reorder(?:s|ed|ing)?|fix(?:es|ed|ing)?|clean(?:ed)? ?up) (?:the )?imports" + WE,
                     "Optimize imports"),
             rule(CommitType.STYLE, leading(STYLE_WORDS + "|format(?:s|ted|ting)?|re-?format(?:s|ted|ting)?|style"
-                    + "|tabs|trailing (?:white ?)?spaces?"), "Format."),
+                    + "|tabs|trailing (?:white ?)?spaces?|sort(?:s|ed)? (?:the )?(?:members|methods|fields)"),
+                    "Format."),
             rule(CommitType.BUILD, leading(BUILD_WORDS + "|" + RUNTIMES + " ?\\d+"), "Maven wrapper 3.9.6"),
             rule(CommitType.CI, object(CI_WORDS), "Use GitHub Actions"),
             rule(CommitType.TEST, object(TEST_WORDS), "Add tests"),
@@ -269,15 +279,18 @@ final class MessageTypeInference {
             rule(CommitType.FIX, "handl(?:e|es|ed|ing) .*\\b(?:errors?|exceptions?|failures?|nulls?|crash(?:es)?"
                     + "|edge cases?|corner cases?|timeouts?|missing|empty|invalid|interrupt(?:s|ed|ion)?)" + WE,
                     "Handle IOException when the file is missing"),
+            rule(CommitType.FIX, "keep(?:s|ing)? (?:\\S+ ){1,5}?from (?:\\S+ )?(?:throwing|failing|crashing|splitting"
+                    + "|breaking|losing|leaking|overflowing|hanging|returning|corrupting|clamping|truncating|merging)"
+                    + WE, "Keep the scanner from overflowing on long lines"),
             rule(CommitType.FIX, "(?:mak(?:e|es|ing)|made) (?:\\S+ ){0,4}(?:work(?:s|ing)?|compile|pass"
-                    + "|thread[- ]safe|safe|robust|correct|reliable)" + WE, "Make it work on Windows"),
+                    + "|thread[- ]safe|null[- ]safe|safe|robust|correct|reliable)" + WE, "Make it work on Windows"),
 
             // 9. the leading verb
             rule(CommitType.FIX, leading("fix(?:es|ed|ing|up)?|correct(?:s|ed|ing|ions?)?|resolv(?:e|es|ed|ing)"
                     + "|repair(?:s|ed|ing)?|prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?|guard(?:s|ed|ing)?"
                     + "|protect(?:s|ed)? against|don[’']?t|do not|does not|doesn[’']?t|should not|shouldn[’']?t"
                     + "|must not|never|stop(?:s|ped)?|ensur(?:e|es|ed|ing)|make sure|check for|catch(?:es)?|caught"
-                    + "|restor(?:e|es|ed|ing)|address(?:es|ed)?|solv(?:e|es|ed|ing)"),
+                    + "|restor(?:e|es|ed|ing)|address(?:es|ed)?|solv(?:e|es|ed|ing)|reject(?:s|ed|ing)?"),
                     "Fixed StringIndexOutOfBoundsException"),
             rule(CommitType.REFACTOR, leading("refactor(?:s|ed|ing|ings)?|re-factor\\w*|clean(?:s|ed|ing)?[ -]?ups?"
                     + "|cleanups?|clean(?:s|ed)?|tid(?:y|ied|ies|ying)(?: up)?|renam(?:e|es|ed|ing)"
@@ -288,19 +301,28 @@ final class MessageTypeInference {
                     + "|split(?:s|ting)?|dedup(?:e|licate)?[sd]?|decoupl(?:e|es|ed|ing)|generali[sz](?:e|es|ed|ing)"
                     + "|streamlin(?:e|es|ed|ing)|moderni[sz](?:e|es|ed|ing)|unif(?:y|ies|ied)|remov(?:e|es|ed|ing)"
                     + "|delet(?:e|es|ed|ing)|drop(?:s|ped|ping)?|deprecat(?:e|es|ed|ing)|polish(?:es|ed|ing)?"
-                    + "|tweak(?:s|ed|ing)?|encapsulat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing) (?:a |an )?"
+                    + "|tweak(?:s|ed|ing)?|encapsulat(?:e|es|ed|ing)|re-?implement(?:s|ed|ing)?"
+                    + "|normali[sz](?:e|es|ed|ing)|introduc(?:e|es|ed|ing) (?:a |an )?"
                     + "(?:constant|variable|local variable|parameter object|helper|base class)"),
                     "Clean up StringUtils"),
             rule(CommitType.FEAT, leading("feat|features?|add(?:s|ed|ing)?|implement(?:s|ed|ing|ations?)?"
                     + "|introduc(?:e|es|ed|ing)"
                     + "|support(?:s|ed|ing)?|allow(?:s|ed|ing)?|creat(?:e|es|ed|ing)|new|enabl(?:e|es|ed|ing)"
                     + "|provid(?:e|es|ed|ing)|expos(?:e|es|ed|ing)|initial (?:support|implementation|version)"
-                    + "|extend(?:s|ed|ing)?|improv(?:e|es|ed|ing|ements?)|enhanc(?:e|es|ed|ing|ements?)|lets?"
+                    + "|extend(?:s|ed|ing)?|improv(?:e|es|ed|ing|ements?)|enhanc(?:e|es|ed|ing|ements?)|better|lets?"
                     + "|handl(?:e|es|ed|ing)|accept(?:s|ed|ing)?|generat(?:e|es|ed|ing)"
                     + "|mak(?:e|es|ing) (?:\\S+ ){0,3}(?:configurable|optional|customi[sz]able|pluggable|possible"
                     + "|available|extensible|overridable)"), "Add StringUtils.truncate(String, int)"),
             rule(CommitType.BUILD, leading("upgrad(?:e|es|ed|ing)|downgrad(?:e|es|ed|ing)|pin(?:s|ned|ning)?"
-                    + "|unpin(?:s|ned|ning)?"), "Upgrade Jackson"));
+                    + "|unpin(?:s|ned|ning)?"), "Upgrade Jackson"),
+
+            // 10. no verb of ours, but the subject describes a bug, as issue titles do
+            rule(CommitType.FIX, "(?:\\S+ ){0,10}?(?:doesn[’']?t|does not|don[’']?t|do not|should(?: not|n[’']?t)?"
+                    + " (?:return|throw|be|handle|accept|fail|work|allow|clear|ignore)|can ?not|can[’']?t"
+                    + "|fails?(?! fast)"
+                    + "|fail(?:s|ed)? to|incorrectly|wrongly|erroneously|(?:is|are) (?:missing|broken|wrong)"
+                    + "|may not|might not|can throw|throws? (?:an? )?\\S*(?:exception|error)|returns? (?:null|wrong"
+                    + "|incorrect)|ignores?|loses?|leaks?)" + WE, "StringUtils.strip(null) does not return null"));
 
     /** The most common gitmoji (gitmoji.dev), by code and by emoji, with the type each stands for. */
     static final Map<String, CommitType> GITMOJI = gitmoji(
@@ -329,7 +351,8 @@ final class MessageTypeInference {
     private static final Pattern TICKETS = Pattern.compile("\\(?" + TICKET + "(?:\\s*,\\s*" + TICKET + ")*\\)?"
             + "(?:\\s*[:\\-–—|.]\\s*|\\s+)");
     private static final Pattern MERGED_PR = Pattern.compile("(?i)merged pr \\d+\\s*:\\s*");
-    private static final Pattern TAG = Pattern.compile("\\[([^\\[\\]]{1,60})\\]\\s*[:\\-–—|]?\\s*");
+    private static final Pattern TAG = Pattern.compile(
+            "(?:\\[([^\\[\\]]{1,60})\\]|\\(([^()]{1,60})\\))\\s*[:\\-–—|]?\\s*");
     private static final Pattern GITMOJI_CODE = Pattern.compile(":([a-z0-9_+\\-]+):\\s*");
     private static final Pattern EMOJI = Pattern.compile(
             "[\\p{So}\\x{1F3FB}-\\x{1F3FF}\\x{FE0F}\\x{200D}\\x{20E3}]+\\s*");
@@ -339,7 +362,8 @@ final class MessageTypeInference {
     private static final Pattern QUALIFIERS = Pattern.compile("(?:(?:minor|small|tiny|trivial|quick|some|various"
             + "|misc\\.?|miscellaneous|more|a few|few|several|additional|further|general|slight|little|major|big"
             + "|huge|final|another|lots of|a lot of|a couple of|couple of|a bunch of|bunch of|one more|multiple"
-            + "|many|internal|code),? )+");
+            + "|many|internal|code|try to|trying to|tried to|attempt to|attempt at|an attempt to|an attempt at"
+            + "|another attempt to|another attempt at),? )+");
     private static final Pattern SKIP_CI = Pattern.compile("\\[(?:ci skip|skip ci|skip-ci|ci-skip|no ci)\\]");
     private static final Pattern BLANKS = Pattern.compile("\\s+");
 
@@ -382,7 +406,7 @@ final class MessageTypeInference {
                     || (m = MERGED_PR.matcher(s)).lookingAt()) {
                 // nothing to learn from these
             } else if ((m = TAG.matcher(s)).lookingAt()) {
-                marker = tagType(m.group(1));
+                marker = tagType(m.group(1) != null ? m.group(1) : m.group(2));
             } else if ((m = GITMOJI_CODE.matcher(s)).lookingAt()) {
                 marker = GITMOJI.get(m.group(1));
             } else if ((m = EMOJI.matcher(s)).lookingAt()) {
