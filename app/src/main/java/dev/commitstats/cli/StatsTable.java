@@ -73,8 +73,10 @@ final class StatsTable {
         StringJoiner types = new StringJoiner("  ");
         for (CommitType ty : CommitType.values()) {
             long n = t.types().get(ty);
+            long inferred = t.inferredTypes().get(ty);
             if (n > 0) {
-                types.add(ty.jsonName() + " " + n);
+                // e.g. "fix 12 (9 inferred)": the type of 9 of them was read from the message's wording
+                types.add(ty.jsonName() + " " + n + (inferred == 0 ? "" : " (" + inferred + " inferred)"));
             }
         }
         out.printf("Commit types  %s%s%n", types, t.breaking() > 0 ? "  (breaking: " + t.breaking() + ")" : "");

@@ -45,13 +45,14 @@ public final class CommitFactStore {
 
     private static final String UPSERT_FACT_HEAD = """
             INSERT INTO commit_facts (repository_id, sha, author_email, author_time, author_offset_minutes,
-                committer_time, parent_count, type, breaking, additions, deletions,
+                committer_time, parent_count, type, type_inferred, breaking, additions, deletions,
                 local_day, local_weekday, local_hour)""";
     private static final String UPSERT_FACT_TAIL = """
              ON CONFLICT (repository_id, sha) DO UPDATE SET
                 author_email = excluded.author_email, author_time = excluded.author_time,
                 author_offset_minutes = excluded.author_offset_minutes, committer_time = excluded.committer_time,
-                parent_count = excluded.parent_count, type = excluded.type, breaking = excluded.breaking,
+                parent_count = excluded.parent_count, type = excluded.type, type_inferred = excluded.type_inferred,
+                breaking = excluded.breaking,
                 additions = excluded.additions, deletions = excluded.deletions, local_day = excluded.local_day,
                 local_weekday = excluded.local_weekday, local_hour = excluded.local_hour""";
     private static final String INSERT_LANGUAGE = """
@@ -150,7 +151,8 @@ public final class CommitFactStore {
             String email = UserAccounts.normalizeEmail(f.authorEmail());
             facts.add(new Object[] {repositoryId, f.sha(), email,
                     f.authorTime().getEpochSecond(), f.authorOffsetMinutes(), f.committerTime().getEpochSecond(),
-                    f.parentCount(), f.kind().type().jsonName(), f.kind().breaking(), f.additions(), f.deletions(),
+                    f.parentCount(), f.kind().type().jsonName(), f.kind().inferred(), f.kind().breaking(),
+                    f.additions(), f.deletions(),
                     (int) day, LocalCalendar.weekday(day),
                     LocalCalendar.hour(f.authorTime(), f.authorOffsetMinutes())});
             for (Map.Entry<String, LineCount> e : f.languages().entrySet()) {
@@ -175,7 +177,7 @@ public final class CommitFactStore {
         }
         List<String> shas = new ArrayList<>(bySha.keySet());
         Change change = beginChange(c, repositoryId, owners, shas);
-        Rows.insert(c, UPSERT_FACT_HEAD, UPSERT_FACT_TAIL, 14, facts, "commit_facts", probe);
+        Rows.insert(c, UPSERT_FACT_HEAD, UPSERT_FACT_TAIL, 15, facts, "commit_facts", probe);
         // child rows are replaced, not merged: a fact written again may have lost a language or a detection
         for (String table : CHILD_TABLES) {
             Rows.deleteBySha(c, table, repositoryId, shas);

@@ -36,8 +36,9 @@ final class Rollups {
             new Spec("rollup_types", "commit_facts",
                     List.of("repository_id", "author_email", "local_day", "type"),
                     List.of("f.repository_id", "f.author_email", "f.local_day", "f.type"),
-                    List.of("commits", "breaking"),
-                    List.of("COUNT(*)", "SUM(CASE WHEN f.breaking THEN 1 ELSE 0 END)")),
+                    List.of("commits", "breaking", "inferred"),
+                    List.of("COUNT(*)", "SUM(CASE WHEN f.breaking THEN 1 ELSE 0 END)",
+                            "SUM(CASE WHEN f.type_inferred THEN 1 ELSE 0 END)")),
             new Spec("rollup_hours", "commit_facts",
                     List.of("repository_id", "author_email", "local_weekday", "local_hour"),
                     List.of("f.repository_id", "f.author_email", "f.local_weekday", "f.local_hour"),
@@ -91,7 +92,7 @@ final class Rollups {
             int day = (int) LocalCalendar.localDay(f.authorTime(), f.authorOffsetMinutes());
             plus(sums.get(0), List.of(repositoryId, email, day), 1, f.additions(), f.deletions());
             plus(sums.get(1), List.of(repositoryId, email, day, f.kind().type().jsonName()), 1,
-                    f.kind().breaking() ? 1 : 0);
+                    f.kind().breaking() ? 1 : 0, f.kind().inferred() ? 1 : 0);
             plus(sums.get(2), List.of(repositoryId, email, LocalCalendar.weekday(day),
                     LocalCalendar.hour(f.authorTime(), f.authorOffsetMinutes())), 1);
             f.languages().forEach((language, n) -> plus(sums.get(3), List.of(repositoryId, email, day, language),

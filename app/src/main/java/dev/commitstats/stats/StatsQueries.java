@@ -77,7 +77,7 @@ public final class StatsQueries {
             FROM rollup_days t WHERE %s GROUP BY t.repository_id""".formatted(SCOPE);
 
     private static final String ROLLUP_TYPES = """
-            SELECT t.type, SUM(t.commits) AS commits, SUM(t.breaking) AS breaking,
+            SELECT t.type, SUM(t.commits) AS commits, SUM(t.breaking) AS breaking, SUM(t.inferred) AS inferred,
             """ + WINDOWS.formatted("t.commits") + """
 
             FROM rollup_types t WHERE %s GROUP BY t.type""".formatted(SCOPE);
@@ -136,6 +136,7 @@ public final class StatsQueries {
 
     private static final String RAW_TYPES = """
             SELECT t.type, COUNT(*) AS commits, SUM(CASE WHEN t.breaking THEN 1 ELSE 0 END) AS breaking,
+                   SUM(CASE WHEN t.type_inferred THEN 1 ELSE 0 END) AS inferred,
             """ + WINDOWS.formatted("1") + """
 
             FROM %s GROUP BY t.type""".formatted(ORPHANS.formatted("commit_facts"));
@@ -305,7 +306,8 @@ public final class StatsQueries {
     private void add(Adder a, List<Long> repos, List<String> emails, long today, Queries q) {
         days(a.ledger, repos, emails, today, q);
         sql(q.types, repos, emails, today).query(rs -> {
-            a.type(commitType(rs), rs.getLong("commits"), rs.getLong("breaking"), windows(rs));
+            a.type(commitType(rs), rs.getLong("commits"), rs.getLong("breaking"), rs.getLong("inferred"),
+                    windows(rs));
         });
         sql(q.hours, repos, emails, today).query(rs -> {
             a.punch[(rs.getInt("local_weekday") - 1) * 24 + rs.getInt("local_hour")] += rs.getLong("commits");
@@ -401,6 +403,7 @@ public final class StatsQueries {
         final long today;
         final DayLedger ledger = new DayLedger();
         final EnumMap<CommitType, Long> types = new EnumMap<>(CommitType.class);
+        final EnumMap<CommitType, Long> inferredTypes = new EnumMap<>(CommitType.class);
         long breaking;
         OffsetDateTime first;
         OffsetDateTime last;
@@ -416,8 +419,9 @@ public final class StatsQueries {
             this.today = today;
         }
 
-        void type(CommitType type, long commits, long breakingCommits, long[] windows) {
+        void type(CommitType type, long commits, long breakingCommits, long inferredCommits, long[] windows) {
             types.merge(type, commits, Long::sum);
+            inferredTypes.merge(type, inferredCommits, Long::sum);
             breaking += breakingCommits;
             addWindows("type:" + type.jsonName(), commits, windows);
         }
@@ -502,7 +506,7 @@ public final class StatsQueries {
             long additions = langs.values().stream().mapToLong(LineCount::additions).sum();
             long deletions = langs.values().stream().mapToLong(LineCount::deletions).sum();
             Totals totals = new Totals(ledger.commits(), additions, deletions, first, last, days.size(), langs, ex,
-                    types, breaking, tools, new TreeMap<>(packages));
+                    types, inferredTypes, breaking, tools, new TreeMap<>(packages));
             List<RepositoryShare> repos = new ArrayList<>();
             repositories.forEach((id, r) -> {
                 if (r[0] != 0) {

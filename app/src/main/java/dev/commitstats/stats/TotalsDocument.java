@@ -15,7 +15,12 @@ import dev.commitstats.core.mining.Totals;
 /**
  * The JSON shape of {@link Totals}, shared by {@code commitstats stats --format json} and the JSON export, so that the
  * two agree field for field: {@code commits}, {@code additions}, {@code deletions}, {@code first_commit},
- * {@code last_commit}, {@code active_days}, {@code languages}, {@code excluded}, {@code types}, {@code detected}.
+ * {@code last_commit}, {@code active_days}, {@code languages}, {@code excluded}, {@code types}, {@code types_inferred},
+ * {@code breaking_changes}, {@code detected}.
+ *
+ * <p>{@code types} counts every commit by type, declared or inferred; {@code types_inferred} says how many of them had
+ * their type inferred from the message's wording rather than declared by a Conventional Commits header, in the same
+ * key order, with only the types that have inferred commits.
  */
 public final class TotalsDocument {
 
@@ -51,6 +56,14 @@ public final class TotalsDocument {
             types.put(t.jsonName(), totals.types().get(t));
         }
         doc.put("types", types);
+        Map<String, Object> inferred = new LinkedHashMap<>();
+        for (CommitType t : CommitType.values()) {
+            long n = totals.inferredTypes().get(t);
+            if (n != 0) {
+                inferred.put(t.jsonName(), n);
+            }
+        }
+        doc.put("types_inferred", inferred);
         doc.put("breaking_changes", totals.breaking());
 
         Map<String, Object> detected = new LinkedHashMap<>();

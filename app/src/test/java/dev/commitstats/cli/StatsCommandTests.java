@@ -50,6 +50,7 @@ class StatsCommandTests {
         assertThat(doc.get("excluded").get("binary").get("files").asLong()).isZero();
         assertThat(doc.get("types").get("feat").asLong()).isEqualTo(1);
         assertThat(doc.get("types").get("refactor").asLong()).isEqualTo(1);
+        assertThat(doc.get("types_inferred").isEmpty()).as("every type is declared").isTrue();
         assertThat(doc.get("detected").get("dockerfile").asLong()).isEqualTo(1);
         assertThat(doc.get("first_commit").asString()).isEqualTo("2024-03-01T09:00:00+01:00");
         assertThat(doc.get("active_days").asLong()).isEqualTo(3);
@@ -75,6 +76,35 @@ class StatsCommandTests {
         assertThat(r.out()).contains("Commits     3").contains("Java").contains("vendored").contains("moved")
                 .contains("dockerfile 1");
         assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void typesReadFromTheWordingAreMarkedInferred() throws Exception {
+        Path other = tmp.resolve("other");
+        try (GitRepoBuilder b = GitRepoBuilder.init(other)) {
+            b.author("Ada", "ada@example.com").at("2024-03-01T09:00:00+01:00");
+            b.write("a.txt", "1\n").commit("feat: declared");
+            b.write("a.txt", "2\n").commit("Add an export");
+            b.write("a.txt", "3\n").commit("LANG-12: Fix NPE in the parser");
+            b.write("a.txt", "4\n").commit("Update");
+        }
+        CommandLineTests.Run r = CommandLineTests.run("stats", other.toString(), "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode doc = JsonMapper.builder().build().readTree(r.out());
+        assertThat(doc.get("types").get("feat").asLong()).isEqualTo(2);
+        assertThat(doc.get("types").get("fix").asLong()).isEqualTo(1);
+        assertThat(doc.get("types").get("other").asLong()).isEqualTo(1);
+        assertThat(names(doc.get("types_inferred"))).containsExactly("feat", "fix");
+        assertThat(doc.get("types_inferred").get("feat").asLong()).isEqualTo(1);
+        assertThat(doc.get("types_inferred").get("fix").asLong()).isEqualTo(1);
+        assertThat(names(doc)).containsSubsequence("types", "types_inferred", "breaking_changes");
+
+        CommandLineTests.Run table = CommandLineTests.run("stats", other.toString());
+        assertThat(table.out()).contains("Commit types  feat 2 (1 inferred)  fix 1 (1 inferred)  other 1");
+    }
+
+    private static java.util.List<String> names(JsonNode object) {
+        return object.properties().stream().map(Map.Entry::getKey).toList();
     }
 
     @Test

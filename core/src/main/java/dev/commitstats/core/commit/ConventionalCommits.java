@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the <a href="https://www.conventionalcommits.org/en/v1.0.0/">Conventional Commits</a> type and breaking-change
- * flag out of a commit message.
+ * flag out of a commit message, and infers a type from the wording of a message that declares none.
  *
  * <h2>Header</h2>
  * The header is the first non-blank line of the message (leading blank lines are skipped; {@code \n}, {@code \r\n}
@@ -40,14 +40,17 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>REVERT</td><td>revert, and git's own {@code Revert "..."} header (any case)</td></tr>
  * </table>
  * The type word decides, never the scope: {@code chore(deps): ...} is a CHORE and {@code build(deps): ...} a BUILD.
- * A well-formed header with an unknown type ({@code wip: x}) is OTHER, as is everything else, notably:
- * <ul>
- *   <li>merge commits ({@code Merge branch ...}, {@code Merge pull request ...});</li>
- *   <li>autosquash commits ({@code fixup! ...}, {@code squash! ...}, {@code amend! ...}): they are not conventional
- *       commits but amendments of another commit that were meant to disappear, so they are not credited with the
- *       type of the commit they amend (and {@code fixup!} is not read as a fix);</li>
- *   <li>headers with a prefix before the type, such as gitmoji ({@code ✨ feat: x}) or ticket ids.</li>
- * </ul>
+ * Such a type is <em>declared</em>, and always wins.
+ *
+ * <h2>Inferred types</h2>
+ * A header that declares no known type — a well-formed header with an unknown type ({@code wip: x}), a prefix before
+ * the type (gitmoji {@code ✨ feat: x}, ticket ids {@code [JIRA-1] fix: x}), and every message that does not follow
+ * Conventional Commits ({@code Fix NPE in parser}, {@code Merge branch ...}) — gets the type its wording suggests,
+ * marked {@link CommitKind#inferred()}, or OTHER when the wording says nothing; see {@code MessageTypeInference} for
+ * the rules and their precedence. Autosquash commits ({@code fixup! ...}, {@code squash! ...}, {@code amend! ...})
+ * stay OTHER: they are amendments of another commit that were meant to disappear, so they are not credited with the
+ * type of the commit they amend (and {@code fixup!} is not read as a fix). git's own {@code Revert "..."} header counts
+ * as declared, as it did before inference: git writes it.
  *
  * <h2>Breaking changes</h2>
  * A commit is breaking when its header is well-formed (whatever the type) and has {@code !} right before the colon,
@@ -56,11 +59,13 @@ import org.jspecify.annotations.Nullable;
  * headers too: the message still says the change is breaking. A {@code !} inside a quoted {@code Revert "feat!: x"}
  * header belongs to the reverted commit and does not count.
  *
- * <p>Parsing is a single linear scan without regular expressions; it never throws and never returns {@code null}.
+ * <p>The header is parsed by a single linear scan without regular expressions; inference reads at most the first
+ * 200 characters of the header. Parsing never throws and never returns
+ * {@code null}.
  */
 public final class ConventionalCommits {
 
-    private static final CommitKind OTHER = new CommitKind(CommitType.OTHER, false);
+    private static final CommitKind OTHER = new CommitKind(CommitType.OTHER, false, false);
 
     private static final Map<String, CommitType> TYPES = Map.ofEntries(
             Map.entry("feat", CommitType.FEAT),
@@ -97,7 +102,8 @@ public final class ConventionalCommits {
      * Classifies a commit message.
      *
      * @param message the full commit message (header, body and footers); may be {@code null}
-     * @return the kind of the commit; {@code (OTHER, false)} for a {@code null} or empty message. Never {@code null}.
+     * @return the kind of the commit; OTHER, neither breaking nor inferred, for a {@code null} or empty message. Never
+     *         {@code null}.
      */
     public static CommitKind parse(@Nullable String message) {
         if (message == null || message.isEmpty()) {
@@ -151,7 +157,25 @@ public final class ConventionalCommits {
             }
         }
         boolean breaking = bang || hasBreakingFooter(s, end);
-        return breaking || type != CommitType.OTHER ? new CommitKind(type, breaking) : OTHER;
+        if (type != CommitType.OTHER) {
+            return new CommitKind(type, breaking, false);
+        }
+        CommitType inferred = MessageTypeInference.infer(
+                s.substring(start, Math.min(headerEnd, start + MessageTypeInference.MAX_SUBJECT)));
+        return breaking || inferred != CommitType.OTHER
+                ? new CommitKind(inferred, breaking, inferred != CommitType.OTHER) : OTHER;
+    }
+
+    /**
+     * The type a Conventional Commits type word stands for, in any case ({@code Feat}, {@code bugfix}).
+     *
+     * @return the type, or {@code null} when the word is not one of the accepted type words
+     */
+    static @Nullable CommitType typeWord(String word) {
+        if (word.length() > MAX_TYPE_LENGTH) {
+            return null;
+        }
+        return TYPES.get(word.toLowerCase(Locale.ROOT));
     }
 
     /**

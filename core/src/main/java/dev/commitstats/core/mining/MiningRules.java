@@ -9,8 +9,11 @@ package dev.commitstats.core.mining;
  */
 public final class MiningRules {
 
-    /** 1: renames as moved lines; 2: copies as moved lines too (git's {@code -C50%}). */
-    public static final int VERSION = 2;
+    /**
+     * 1: renames as moved lines; 2: copies as moved lines too (git's {@code -C50%}); 3: commit types inferred from the
+     * wording of messages that declare none ("Fix NPE in parser" is a fix, not {@code other}), marked as inferred.
+     */
+    public static final int VERSION = 3;
 
     private MiningRules() {
     }

@@ -24,6 +24,9 @@ import dev.commitstats.core.detect.DetectionKind;
  * @param languages   per language, ordered by name
  * @param excluded    per exclusion bucket, every bucket present
  * @param types       commits per Conventional Commit type, every type present
+ * @param inferredTypes of {@code types}, the commits whose type was inferred from the message's wording rather than
+ *                    declared ({@link dev.commitstats.core.commit.CommitKind#inferred()}), every type present
+ *                    ({@code OTHER} is always 0)
  * @param breaking    commits flagged as breaking changes
  * @param tools       tools introduced, per kind (every kind but {@code PACKAGE} present)
  * @param packages    packages introduced, per ecosystem, ordered
@@ -38,6 +41,7 @@ public record Totals(
         SortedMap<String, LineCount> languages,
         Map<ExclusionBucket, LineCount> excluded,
         Map<CommitType, Long> types,
+        Map<CommitType, Long> inferredTypes,
         long breaking,
         Map<DetectionKind, Long> tools,
         SortedMap<String, SortedSet<String>> packages) {
@@ -49,11 +53,8 @@ public record Totals(
             ex.put(b, excluded.getOrDefault(b, LineCount.ZERO));
         }
         excluded = java.util.Collections.unmodifiableMap(ex);
-        EnumMap<CommitType, Long> ty = new EnumMap<>(CommitType.class);
-        for (CommitType t : CommitType.values()) {
-            ty.put(t, types.getOrDefault(t, 0L));
-        }
-        types = java.util.Collections.unmodifiableMap(ty);
+        types = everyType(types);
+        inferredTypes = everyType(inferredTypes);
         EnumMap<DetectionKind, Long> to = new EnumMap<>(DetectionKind.class);
         for (DetectionKind k : DetectionKind.values()) {
             if (k != DetectionKind.PACKAGE) {
@@ -64,6 +65,14 @@ public record Totals(
         TreeMap<String, SortedSet<String>> pk = new TreeMap<>();
         packages.forEach((eco, names) -> pk.put(eco, java.util.Collections.unmodifiableSortedSet(new TreeSet<>(names))));
         packages = java.util.Collections.unmodifiableSortedMap(pk);
+    }
+
+    private static Map<CommitType, Long> everyType(Map<CommitType, Long> counts) {
+        EnumMap<CommitType, Long> all = new EnumMap<>(CommitType.class);
+        for (CommitType t : CommitType.values()) {
+            all.put(t, counts.getOrDefault(t, 0L));
+        }
+        return java.util.Collections.unmodifiableMap(all);
     }
 
     /** Totals of nothing. */

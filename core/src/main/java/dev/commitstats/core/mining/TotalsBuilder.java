@@ -27,6 +27,7 @@ public final class TotalsBuilder {
     private final Map<String, LineCount> languages = new HashMap<>();
     private final EnumMap<ExclusionBucket, LineCount> excluded = new EnumMap<>(ExclusionBucket.class);
     private final EnumMap<CommitType, Long> types = new EnumMap<>(CommitType.class);
+    private final EnumMap<CommitType, Long> inferredTypes = new EnumMap<>(CommitType.class);
     private long breaking;
     private final EnumMap<DetectionKind, Long> tools = new EnumMap<>(DetectionKind.class);
     private final Map<String, SortedSet<String>> packages = new TreeMap<>();
@@ -48,6 +49,9 @@ public final class TotalsBuilder {
         });
         fact.excluded().forEach((b, c) -> excluded.merge(b, c, LineCount::plus));
         types.merge(fact.kind().type(), 1L, Long::sum);
+        if (fact.kind().inferred()) {
+            inferredTypes.merge(fact.kind().type(), 1L, Long::sum);
+        }
         if (fact.kind().breaking()) {
             breaking++;
         }
@@ -63,6 +67,6 @@ public final class TotalsBuilder {
 
     public Totals build() {
         return new Totals(commits, additions, deletions, first, last, days.size(), new TreeMap<>(languages), excluded,
-                types, breaking, tools, new TreeMap<>(packages));
+                types, inferredTypes, breaking, tools, new TreeMap<>(packages));
     }
 }

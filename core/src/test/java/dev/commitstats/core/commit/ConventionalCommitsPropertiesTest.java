@@ -37,6 +37,44 @@ class ConventionalCommitsPropertiesTest {
         assertThat(kind.breaking()).isEqualTo(bang);
     }
 
+    @Property(tries = 1000)
+    void inferenceNeverThrowsOnArbitraryStrings(@ForAll @StringLength(max = 300) String subject) {
+        assertThat(MessageTypeInference.infer(subject)).isNotNull();
+    }
+
+    @Property(tries = 1000)
+    void inferenceNeverThrowsOnSubjectsMadeOfItsOwnNoiseAndWords(@ForAll("subjectish") String subject) {
+        assertThat(MessageTypeInference.infer(subject)).isNotNull();
+        CommitKind kind = ConventionalCommits.parse(subject);
+        if (kind.inferred()) {
+            assertThat(kind.type()).isNotEqualTo(CommitType.OTHER);
+        }
+    }
+
+    @Property(tries = 1000)
+    void aDeclaredTypeAlwaysWins(@ForAll("knownType") String type, @ForAll("scope") String scope,
+                                 @ForAll boolean bang, @ForAll @StringLength(max = 200) String subject) {
+        CommitKind kind = ConventionalCommits.parse(type + scope + (bang ? "!" : "") + ": " + subject);
+        assertThat(kind.type()).isEqualTo(ConventionalCommits.typeWord(type));
+        assertThat(kind.inferred()).isFalse();
+    }
+
+    @Provide
+    Arbitrary<String> scope() {
+        return Arbitraries.oneOf(Arbitraries.just(""),
+                Arbitraries.strings().withCharRange('a', 'z').withChars(' ', '-', '/').ofMaxLength(12)
+                        .map(s -> "(" + s + ")"));
+    }
+
+    @Provide
+    Arbitrary<String> subjectish() {
+        Arbitrary<String> pieces = Arbitraries.of("fix", "Add", "tests", "docs", "README", " ", "  ", "\t", ":", "!",
+                "[", "]", "[ci skip]", "LANG-12", "#7", "(", ")", "-", "* ", "✨", "♻️", "\uFE0F", ":bug:", ":",
+                "net", "/", ".", "from 1.2 to 1.3", "Merge branch", "Revert", "fixup!", "in", "the", "é", "🎉",
+                "\uD83D", "Bump", "v1.2.3", "-SNAPSHOT", "null check", "faster", "Make", "final");
+        return pieces.list().ofMaxSize(30).map(list -> String.join("", list));
+    }
+
     @Provide
     Arbitrary<String> knownType() {
         return Arbitraries.of("feat", "FIX", "Docs", "refactor", "perf", "test", "style", "build", "ci", "chore",

@@ -1,6 +1,7 @@
 package dev.commitstats.core.commit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,7 +16,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConventionalCommitsTest {
 
     private static CommitKind kind(CommitType type, boolean breaking) {
-        return new CommitKind(type, breaking);
+        return new CommitKind(type, breaking, false);
+    }
+
+    private static CommitKind inferred(CommitType type, boolean breaking) {
+        return new CommitKind(type, breaking, true);
     }
 
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
@@ -56,29 +61,49 @@ class ConventionalCommitsTest {
             feat(a b/c.d-e_f): odd scope                     | FEAT
             feat(ümlaut-模块): unicode scope                  | FEAT
             `   feat: leading spaces`                        | FEAT
-            wip: not a known type                            | OTHER
-            release: 1.0                                     | OTHER
-            Merge branch 'main' into feature                 | OTHER
-            Merge pull request #12 from user/feat            | OTHER
-            `Merge remote-tracking branch 'origin/main'`     | OTHER
-            fixup! feat: add login                           | OTHER
-            squash! fix: off by one                          | OTHER
-            amend! fix: off by one                           | OTHER
-            Fix the login bug                                | OTHER
-            Fix the login bug: finally                       | OTHER
-            fix(unclosed: scope                              | OTHER
-            feat(a)(b): double scope                         | OTHER
-            feat!(scope): bang before scope                  | OTHER
-            ✨ feat: gitmoji prefix                           | OTHER
-            [JIRA-1] fix: ticket prefix                      | OTHER
-            feat-x: hyphenated type                          | OTHER
-            feat2: digits                                    | OTHER
-            fıx: dotless i                                   | OTHER
-            : empty type                                     | OTHER
-            Initial commit                                   | OTHER
+            feat: Fix typo in README                         | FEAT
+            docs: add tests section                          | DOCS
+            chore: Merge branch 'main'                       | CHORE
             """)
-    void classifiesHeaders(String header, CommitType expected) {
+    void declaredTypes(String header, CommitType expected) {
         assertThat(ConventionalCommits.parse(header)).isEqualTo(kind(expected, false));
+    }
+
+    /** Headers that declare no known type: the type comes from their wording, or they stay OTHER. */
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            Merge branch 'main' into feature                 | CHORE
+            Merge pull request #12 from user/feat            | CHORE
+            `Merge remote-tracking branch 'origin/main'`     | CHORE
+            Fix the login bug                                | FIX
+            Fix the login bug: finally                       | FIX
+            fix(unclosed: scope                              | FIX
+            feat(a)(b): double scope                         | FEAT
+            feat!(scope): bang before scope                  | FEAT
+            ✨ feat: gitmoji prefix                           | FEAT
+            [JIRA-1] fix: ticket prefix                      | FIX
+            release: 1.0                                     | CHORE
+            Revert the login change                          | REVERT
+            """)
+    void inferredTypes(String header, CommitType expected) {
+        assertThat(ConventionalCommits.parse(header)).isEqualTo(inferred(expected, false));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"wip: not a known type", "fixup! feat: add login", "squash! fix: off by one",
+            "amend! fix: off by one", "feat-x: hyphenated type", "feat2: digits", "fıx: dotless i", ": empty type",
+            "Initial commit", "Update", "Changes from the meeting"})
+    void messagesThatSayNothingAreOther(String header) {
+        assertThat(ConventionalCommits.parse(header)).isEqualTo(kind(CommitType.OTHER, false));
+    }
+
+    @Test
+    void aDeclaredTypeIsNeverInferredAndInferenceNeverGivesOther() {
+        assertThat(ConventionalCommits.parse("docs: Fix NPE in parser").inferred()).isFalse();
+        assertThat(ConventionalCommits.parse("Fix NPE in parser").inferred()).isTrue();
+        assertThatThrownBy(() -> new CommitKind(CommitType.OTHER, false, true))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new CommitKind(CommitType.FIX, true)).isEqualTo(kind(CommitType.FIX, true));
     }
 
     @Test
@@ -98,6 +123,8 @@ class ConventionalCommitsTest {
                 .isEqualTo(kind(CommitType.FIX, true));
         assertThat(ConventionalCommits.parse("Update everything\n\nBREAKING CHANGE: config renamed"))
                 .isEqualTo(kind(CommitType.OTHER, true));
+        assertThat(ConventionalCommits.parse("Rename the config keys\n\nBREAKING CHANGE: config renamed"))
+                .isEqualTo(inferred(CommitType.REFACTOR, true));
     }
 
     @Test
@@ -122,7 +149,9 @@ class ConventionalCommitsTest {
         assertThat(ConventionalCommits.parse("Update stuff\nfeat: not the header")).isEqualTo(kind(CommitType.OTHER, false));
         assertThat(ConventionalCommits.parse("feat: first\n\nfix: mentioned in body\n- chore: too"))
                 .isEqualTo(kind(CommitType.FEAT, false));
-        assertThat(ConventionalCommits.parse("feat(scope\n): split scope")).isEqualTo(kind(CommitType.OTHER, false));
+        // not a conventional header, but its wording starts with a type word
+        assertThat(ConventionalCommits.parse("feat(scope\n): split scope")).isEqualTo(inferred(CommitType.FEAT, false));
+        assertThat(ConventionalCommits.parse("Update stuff\nFix NPE in parser")).isEqualTo(kind(CommitType.OTHER, false));
     }
 
     @Test
