@@ -64,7 +64,7 @@ class CvCardTests {
         OffsetDateTime first = commits == 0 ? null : OffsetDateTime.parse("2019-03-05T10:00:00+01:00");
         OffsetDateTime last = commits == 0 ? null : OffsetDateTime.parse("2024-06-14T23:30:00-07:00");
         Totals totals = new Totals(commits, additions, deletions, first, last, commits == 0 ? 0 : 321, languages,
-                Map.of(), Map.of(), 0, Map.of(), new TreeMap<>());
+                Map.of(), Map.of(), Map.of(), 0, Map.of(), new TreeMap<>());
         return new CvDocument(new CvDocument.Person(login, displayName, ZoneId.of("Europe/Paris"), true),
                 Instant.parse("2024-06-15T12:00:00Z"), CvDocument.Audience.PUBLIC, totals,
                 new Activity(commits == 0 ? 0 : 321, commits == 0 ? 0 : 12, commits == 0 ? 0 : 1), "week", List.of(),
