@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -78,15 +79,17 @@ public final class Features implements AutoCloseable {
 
     /**
      * Opens the configured database (migrating it when needed) and assembles the features over it, for a command.
-     * Collection settings come from the environment ({@code COMMITSTATS_COLLECTION_*}) and {@code overrides}.
+     * Every setting ({@code commitstats.*}, {@code commitstats.collection.*}, {@code commitstats.cv.*}) comes from the
+     * environment and system properties, with {@code overrides} (the command's options) first.
      *
      * @param poolName names the connection pool in diagnostics, e.g. the command's name
      */
-    public static Features open(CommitStatsProperties properties, Map<String, Object> overrides, String poolName,
-            Clock clock, ApplicationEventPublisher events) {
-        CollectionSettings settings = CommitStatsProperties.bind("commitstats.collection", CollectionSettings.class,
-                overrides);
-        CvSettings cv = CommitStatsProperties.bind("commitstats.cv", CvSettings.class, overrides);
+    public static Features open(Map<String, Object> overrides, String poolName, Clock clock,
+            ApplicationEventPublisher events) {
+        Binder binder = CommitStatsProperties.binder(overrides);
+        CommitStatsProperties properties = binder.bindOrCreate("commitstats", CommitStatsProperties.class);
+        CollectionSettings settings = binder.bindOrCreate("commitstats.collection", CollectionSettings.class);
+        CvSettings cv = binder.bindOrCreate("commitstats.cv", CvSettings.class);
         HikariDataSource ds = Database.openAndMigrate(properties, poolName);
         try {
             return new Features(ds, ds, properties, settings, cv, clock, events, true, RepositoryCredentials.NONE);

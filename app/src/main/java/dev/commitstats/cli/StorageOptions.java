@@ -48,6 +48,6 @@ final class StorageOptions {
     Features open(String command, Map<String, Object> more) {
         Map<String, Object> all = new HashMap<>(overrides());
         all.putAll(more);
-        return Features.open(CommitStatsProperties.resolve(all), all, command, Clock.systemUTC(), event -> { });
+        return Features.open(all, command, Clock.systemUTC(), event -> { });
     }
 }

@@ -1,13 +1,12 @@
 package dev.commitstats.collection;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -37,9 +36,12 @@ final class RepositoryClaims implements AutoCloseable {
     /** How often a waiting collection tries again. */
     private static final Duration POLL = Duration.ofMillis(250);
 
-    /** Names this process in the claims it holds: host, pid and a random part, for people reading the table. */
-    private static final String PROCESS = ManagementFactory.getRuntimeMXBean().getName() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
+    /**
+     * Names this process in the claims it holds, for people reading the table: pid, host (when the environment says,
+     * without a name lookup: that costs a command's start-up) and a random part.
+     */
+    private static final String PROCESS = ProcessHandle.current().pid() + "@"
+            + System.getenv().getOrDefault("HOSTNAME", "localhost") + "/" + randomPart();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -64,7 +66,7 @@ final class RepositoryClaims implements AutoCloseable {
      * @return the claim, or empty when the repository was still claimed by someone else after {@code wait}
      */
     Optional<Claim> claim(long repositoryId, Duration wait, Runnable whileWaiting) throws InterruptedException {
-        String holder = PROCESS + "/" + Thread.currentThread().getId() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        String holder = PROCESS + "/" + Thread.currentThread().getName() + "/" + randomPart();
         long deadline = System.nanoTime() + wait.toNanos();
         boolean told = false;
         while (true) {
@@ -80,6 +82,11 @@ final class RepositoryClaims implements AutoCloseable {
             }
             Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
         }
+    }
+
+    /** Eight hex digits; uniqueness, not secrecy (SecureRandom would cost a command's start-up). */
+    private static String randomPart() {
+        return String.format("%08x", ThreadLocalRandom.current().nextInt());
     }
 
     private boolean tryClaim(long repositoryId, String holder) {

@@ -64,8 +64,13 @@ public record CommitStatsProperties(
      * same way: environment variables and system properties, with {@code overrides} first.
      */
     public static <T> T bind(String prefix, Class<T> type, Map<String, Object> overrides) {
+        return binder(overrides).bindOrCreate(prefix, type);
+    }
+
+    /** A binder over the environment with {@code overrides} first, for binding several records at once. */
+    public static Binder binder(Map<String, Object> overrides) {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().addFirst(new MapPropertySource("command-line-options", overrides));
-        return Binder.get(env).bindOrCreate(prefix, type);
+        return Binder.get(env);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +41,8 @@ public final class CvSnapshots {
     private final CvDocuments documents;
     private final Clock clock;
     private final Duration maxAge;
-    private final JsonMapper json = CvJson.mapper();
+    /** Made on first use: a command that only marks snapshots stale never loads Jackson. */
+    private volatile @Nullable JsonMapper json;
     private final ConcurrentHashMap<Long, Local> parsed = new ConcurrentHashMap<>();
 
     private record Local(CvDocument document, long builtAt, long readAtNanos) {
@@ -80,11 +82,20 @@ public final class CvSnapshots {
                 .optional();
         if (stored.isPresent() && !stored.get().stale() && now - stored.get().builtAt() < maxAge.toSeconds()) {
             CvDocument doc = local != null && local.builtAt() == stored.get().builtAt() ? local.document()
-                    : json.readValue(stored.get().document(), CvDocument.class);
+                    : json().readValue(stored.get().document(), CvDocument.class);
             parsed.put(user.id(), new Local(doc, stored.get().builtAt(), System.nanoTime()));
             return doc;
         }
         return rebuild(user);
+    }
+
+    private JsonMapper json() {
+        JsonMapper mapper = json;
+        if (mapper == null) {
+            mapper = CvJson.mapper();
+            json = mapper;
+        }
+        return mapper;
     }
 
     private record Stored(String document, long builtAt, boolean stale) {
@@ -99,7 +110,7 @@ public final class CvSnapshots {
         long started = System.nanoTime();
         CvDocument doc = documents.build(user.login(), SERIES, CvDocument.Audience.PUBLIC);
         long builtAt = doc.generatedAt().getEpochSecond();
-        jdbc.sql(UPSERT).param("u", user.id()).param("d", json.writeValueAsString(doc)).param("t", builtAt).update();
+        jdbc.sql(UPSERT).param("u", user.id()).param("d", json().writeValueAsString(doc)).param("t", builtAt).update();
         parsed.put(user.id(), new Local(doc, builtAt, System.nanoTime()));
         log.debug("CV snapshot of {} rebuilt in {} ms", user.login(), (System.nanoTime() - started) / 1_000_000);
         return doc;
