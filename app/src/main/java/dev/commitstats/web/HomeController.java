@@ -1,7 +1,6 @@
 package dev.commitstats.web;
 
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The public home page and the sign-in page. */
@@ -11,21 +10,13 @@ class HomeController {
     static final String HOME_VIEW = "home";
     static final String LOGIN_VIEW = "login";
 
-    private final InstanceInfo info;
-
-    HomeController(InstanceInfo info) {
-        this.info = info;
-    }
-
     @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute("info", info.describe());
-        return HOME_VIEW;
+    String home() {
+        return HOME_VIEW; // the footer's instance info comes from PageModelAdvice
     }
 
     @GetMapping("/login")
-    String login(Model model) {
-        model.addAttribute("info", info.describe());
+    String login() {
         return LOGIN_VIEW;
     }
 }
