@@ -38,6 +38,23 @@ class CvApiController {
                 .orElseGet(() -> notFound(login));
     }
 
+    @GetMapping("/{login}/resume.json")
+    @Operation(summary = "A published CV as a JSON Resume skills section",
+            description = "The `skills` section of a JSON Resume (https://jsonresume.org/schema): one skill per "
+                    + "language with at least 100 lines written, most first, whose level states the lines written and "
+                    + "the years; the infrastructure tools introduced; the packages introduced per ecosystem. Users "
+                    + "who have not published their CV are not found.")
+    @ApiResponse(responseCode = "200", description = "the skills section")
+    @ApiResponse(responseCode = "404", description = "no such user, or their CV is not public")
+    ResponseEntity<?> resume(@Parameter(description = "the user's login") @PathVariable String login,
+            jakarta.servlet.http.HttpServletRequest request) {
+        String canonical = org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromContextPath(request).path("/cv/{login}").buildAndExpand(login).toUriString();
+        return snapshots.published(login)
+                .<ResponseEntity<?>>map(cv -> ResponseEntity.ok(CvResume.of(cv, canonical)))
+                .orElseGet(() -> notFound(login));
+    }
+
     private static ResponseEntity<ProblemDetail> notFound(String login) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 "no published CV for '" + login + "'");

@@ -95,6 +95,12 @@ class ServerEndToEndTests {
             assertThat(cv.body()).doesNotContain(repo.getFileName().toString());
             assertThat(json.get("days").size()).isEqualTo(5);
 
+            HttpResponse<String> resume = get(base + "/api/v1/cv/ada/resume.json");
+            assertThat(resume.statusCode()).as(resume.body()).isEqualTo(200);
+            assertThat(resume.body()).contains("\"$schema\"").contains("\"skills\"").contains("\"canonical\"")
+                    .contains("/cv/ada");
+            assertThat(get(base + "/api/v1/cv/bob/resume.json").statusCode()).isEqualTo(404);
+
             HttpResponse<String> unpublished = get(base + "/api/v1/cv/bob");
             assertThat(unpublished.statusCode()).isEqualTo(404);
             assertThat(unpublished.body()).contains("no published CV for 'bob'");
