@@ -150,7 +150,8 @@ record CvPage(String login, boolean notPublic, String name, String title, String
     record PunchRow(String day, List<Long> hours, String total) {
     }
 
-    record TypeRow(String key, String label, String commits, String share) {
+    /** A commit type's commits, and how many of them had their type inferred from the message's wording. */
+    record TypeRow(String key, String label, String commits, String share, String inferred) {
     }
 
     /**
@@ -452,6 +453,8 @@ record CvPage(String login, boolean notPublic, String name, String title, String
     private static List<TypeRow> typeTotals(Totals totals, List<Label> present) {
         Map<String, Long> byKey = new LinkedHashMap<>();
         totals.types().forEach((type, n) -> byKey.put(type.jsonName(), n));
+        Map<String, Long> inferred = new LinkedHashMap<>();
+        totals.inferredTypes().forEach((type, n) -> inferred.put(type.jsonName(), n));
         List<Label> labels = new ArrayList<>(present);
         byKey.forEach((key, n) -> {
             if (n > 0 && labels.stream().noneMatch(l -> l.key().equals(key))) {
@@ -461,7 +464,7 @@ record CvPage(String login, boolean notPublic, String name, String title, String
         return labels.stream().filter(l -> byKey.getOrDefault(l.key(), 0L) > 0)
                 .sorted(Comparator.comparingLong((Label l) -> byKey.get(l.key())).reversed())
                 .map(l -> new TypeRow(l.key(), l.label(), number(byKey.get(l.key())),
-                        percent(byKey.get(l.key()), totals.commits())))
+                        percent(byKey.get(l.key()), totals.commits()), number(inferred.getOrDefault(l.key(), 0L))))
                 .toList();
     }
 

@@ -63,7 +63,9 @@ class CvPageTests {
     private static CommitFact fact(String sha, String at, int offsetMinutes, CommitType type,
             Map<String, LineCount> languages) {
         Instant t = Instant.parse(at);
-        return new CommitFact(sha, "ada@example.com", t, offsetMinutes, t, 1, new CommitKind(type, false), languages,
+        // a4's "fix" is inferred from its wording, the others are declared
+        return new CommitFact(sha, "ada@example.com", t, offsetMinutes, t, 1,
+                new CommitKind(type, false, sha.equals("a4")), languages,
                 Map.<ExclusionBucket, LineCount>of(), List.of(), List.of());
     }
 
@@ -98,6 +100,9 @@ class CvPageTests {
         assertThat(page.years()).containsExactly(new CvPage.Year(2021, 1, 1, List.of(1L, 0L)),
                 new CvPage.Year(2022, 0, 0, List.of(0L, 0L)), new CvPage.Year(2023, 0, 0, List.of(0L, 0L)),
                 new CvPage.Year(2024, 3, 2, List.of(2L, 1L)));
+        assertThat(page.typeTotals()).extracting(CvPage.TypeRow::label, CvPage.TypeRow::commits,
+                CvPage.TypeRow::inferred).containsExactly(org.assertj.core.groups.Tuple.tuple("Features", "3", "0"),
+                org.assertj.core.groups.Tuple.tuple("Fixes", "1", "1"));
         assertThat(page.languageYears().languages()).containsExactly("Java", "HCL");
         assertThat(page.calendar().commits()).isEqualTo("3");
         assertThat(page.calendar().months()).hasSize(13); // June last year to June this year
