@@ -9,7 +9,10 @@ import dev.commitstats.stats.export.PeriodTable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,12 +80,26 @@ public record CvDocument(Person person, Instant generatedAt, Audience audience, 
      * @param commits   the owner's commits counted in it (each commit once across forks and mirrors)
      * @param additions lines added in them, as counted on the CV
      * @param deletions lines deleted in them
+     * @param years     the owner's commits counted in it per calendar year of their local days, ascending, years
+     *                  without commits left out (the year in review's "repository worked on most"); empty in a
+     *                  snapshot written before it existed
      */
     public record CvRepository(String name, @Nullable String owner, String provider, boolean masked,
             List<String> languages, @Nullable LocalDate firstDay, @Nullable LocalDate lastDay, long commits,
-            long additions, long deletions) {
+            long additions, long deletions, SortedMap<Integer, Long> years) {
         public CvRepository {
             languages = List.copyOf(languages);
+            // null when a snapshot stored before this component existed is read back
+            years = years == null ? Collections.emptySortedMap()
+                    : Collections.unmodifiableSortedMap(new TreeMap<>(years));
+        }
+
+        /** A repository without commits per year. */
+        public CvRepository(String name, @Nullable String owner, String provider, boolean masked,
+                List<String> languages, @Nullable LocalDate firstDay, @Nullable LocalDate lastDay, long commits,
+                long additions, long deletions) {
+            this(name, owner, provider, masked, languages, firstDay, lastDay, commits, additions, deletions,
+                    Collections.emptySortedMap());
         }
     }
 }

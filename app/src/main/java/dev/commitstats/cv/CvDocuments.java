@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -88,7 +89,7 @@ public final class CvDocuments {
                     masked ? null : r.ownerGroup(), r.kind().dbName(), masked,
                     profile == null ? List.of() : profile.languages(), profile == null ? null : profile.firstDay(),
                     profile == null ? null : profile.lastDay(), share.commits(), share.additions(),
-                    share.deletions()));
+                    share.deletions(), profile == null ? new TreeMap<>() : profile.years()));
         }
         return new CvDocument(
                 new CvDocument.Person(user.login(), user.displayName(), user.timeZone(), user.published()), now,

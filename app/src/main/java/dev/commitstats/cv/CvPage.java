@@ -78,7 +78,7 @@ record CvPage(String login, boolean notPublic, String name, String title, String
     /** How many package names the page lists per ecosystem. */
     static final int PACKAGES_PER_ECOSYSTEM = 15;
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
     /** A headline card: {@code value} is the raw number a test or script can read, {@code shown} its text. */
@@ -365,7 +365,7 @@ record CvPage(String login, boolean notPublic, String name, String title, String
         return colon < 0 ? "" : metric.substring(0, colon);
     }
 
-    private static TrendCell trend(Trend t, String window) {
+    static TrendCell trend(Trend t, String window) {
         long change = t.change();
         String direction = change > 0 ? "up" : change < 0 ? "down" : "same";
         String relative = t.relativeChange() == null || change == 0 ? ""
@@ -478,7 +478,7 @@ record CvPage(String login, boolean notPublic, String name, String title, String
     }
 
     /** "Java, Terraform · 2021–2024": the languages and years the document gives, nothing else. */
-    private static String describe(CvDocument.CvRepository r) {
+    static String describe(CvDocument.CvRepository r) {
         List<String> parts = new ArrayList<>();
         if (!r.languages().isEmpty()) {
             parts.add(String.join(", ", r.languages()));
@@ -592,7 +592,7 @@ record CvPage(String login, boolean notPublic, String name, String title, String
         };
     }
 
-    private static String toolLabel(String kind) {
+    static String toolLabel(String kind) {
         return TOOL_LABELS.getOrDefault(kind, capitalised(kind.replace('_', ' ')));
     }
 
@@ -631,7 +631,7 @@ record CvPage(String login, boolean notPublic, String name, String title, String
         return years == 1 ? "a year ago" : years + " years ago";
     }
 
-    private static String days(long n) {
+    static String days(long n) {
         return number(n) + (n == 1 ? " day" : " days");
     }
 
@@ -639,11 +639,11 @@ record CvPage(String login, boolean notPublic, String name, String title, String
         return String.format(Locale.ENGLISH, "%,d", n);
     }
 
-    private static String percent(long part, long whole) {
+    static String percent(long part, long whole) {
         return whole == 0 ? "0 %" : String.format(Locale.ENGLISH, "%.1f %%", 100.0 * part / whole);
     }
 
-    private static String listed(List<String> names) {
+    static String listed(List<String> names) {
         if (names.size() <= 1) {
             return String.join("", names);
         }

@@ -4,18 +4,22 @@ import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.repos.RepositoryRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a user did in each of their active repositories, described rather than counted: the languages they wrote in
- * (most lines first) and the span of days they committed on. A CV names a private repository by these ("private
- * repository · Java, Terraform · 2021–2024") instead of by its name. Read from the rollups, so a fork's copies of a
- * commit describe the repository that counts them. Thread-safe.
+ * (most lines first), the span of days they committed on and their commits per year. A CV names a private repository
+ * by these ("private repository · Java, Terraform · 2021–2024") instead of by its name, and its year in review picks
+ * the repository worked on most by them. Read from the rollups, so a fork's copies of a commit describe the repository
+ * that counts them. Thread-safe.
  */
 public final class RepositoryProfiles {
 
@@ -35,6 +39,13 @@ public final class RepositoryProfiles {
             FROM rollup_days t WHERE %s AND t.commits > 0
             GROUP BY t.repository_id""".formatted(SCOPE);
 
+    // per day rather than per year: local_day is an epoch day number, and its calendar year is computed in Java
+    // instead of with date functions that SQLite and PostgreSQL spell differently
+    private static final String DAYS_SQL = """
+            SELECT t.repository_id, t.local_day, SUM(t.commits) AS commits
+            FROM rollup_days t WHERE %s AND t.commits > 0
+            GROUP BY t.repository_id, t.local_day""".formatted(SCOPE);
+
     /**
      * One repository's profile.
      *
@@ -42,10 +53,13 @@ public final class RepositoryProfiles {
      * @param languages    up to {@link #LANGUAGES} languages, most lines changed first
      * @param firstDay     the first local day with a counted commit of the user's
      * @param lastDay      the last one
+     * @param years        the user's commits in it per calendar year of their local days, ascending
      */
-    public record Profile(long repositoryId, List<String> languages, LocalDate firstDay, LocalDate lastDay) {
+    public record Profile(long repositoryId, List<String> languages, LocalDate firstDay, LocalDate lastDay,
+            SortedMap<Integer, Long> years) {
         public Profile {
             languages = List.copyOf(languages);
+            years = Collections.unmodifiableSortedMap(new TreeMap<>(years));
         }
     }
 
@@ -76,10 +90,16 @@ public final class RepositoryProfiles {
                 }
             }
         });
+        Map<Long, SortedMap<Integer, Long>> years = new HashMap<>();
+        jdbc.sql(DAYS_SQL).param("repos", repos).param("emails", emails).query(rs -> {
+            years.computeIfAbsent(rs.getLong("repository_id"), k -> new TreeMap<>())
+                    .merge(LocalDate.ofEpochDay(rs.getLong("local_day")).getYear(), rs.getLong("commits"), Long::sum);
+        });
         jdbc.sql(SPAN_SQL).param("repos", repos).param("emails", emails).query(rs -> {
             long id = rs.getLong("repository_id");
             out.put(id, new Profile(id, languages.getOrDefault(id, List.of()),
-                    LocalDate.ofEpochDay(rs.getLong("first_day")), LocalDate.ofEpochDay(rs.getLong("last_day"))));
+                    LocalDate.ofEpochDay(rs.getLong("first_day")), LocalDate.ofEpochDay(rs.getLong("last_day")),
+                    years.getOrDefault(id, new TreeMap<>())));
         });
         return out;
     }

@@ -73,7 +73,7 @@ class CvDocumentsTests {
         assertThat(cv.audience()).isEqualTo(CvDocument.Audience.OWNER);
         assertThat(cv.repositories()).containsExactly(new CvDocument.CvRepository("app", "team", "git", false,
                 List.of("Java"), java.time.LocalDate.parse("2024-05-02"), java.time.LocalDate.parse("2024-06-14"), 2,
-                42, 0));
+                42, 0, new java.util.TreeMap<>(Map.of(2024, 2L))));
         assertThat(cv.days()).extracting(p -> p.key()).containsExactly("2024-05-02", "2024-06-14");
         assertThat(cv.months().rows()).extracting(r -> r.key()).containsExactly("2024_05", "2024_06");
         assertThat(s.documents().build("ada", "day").series()).hasSize(2);
@@ -105,6 +105,25 @@ class CvDocumentsTests {
                     assertThat(r.name()).isEqualTo("app");
                     assertThat(r.owner()).isEqualTo("team");
                 });
+    }
+
+    @DatabaseTest
+    void eachRepositoryCountsItsCommitsPerYearOfTheAuthorsLocalDays(TestDatabase db) {
+        Setup s = setup(db);
+        // 21:00 and 23:30 UTC on New Year's Eve are 23:00 that day and 01:30 the next in the author's +02:00
+        new CommitFactStore(db.dataSource(), s.registry()).writeBatch(s.repo(),
+                List.of(fact("b1", "2023-12-31T21:00:00Z", 5), fact("b2", "2023-12-31T23:30:00Z", 5)), null);
+        CvDocument cv = s.documents().build("ada", "week", CvDocument.Audience.PUBLIC);
+        assertThat(cv.repositories()).singleElement().satisfies(r -> {
+            assertThat(r.years()).containsExactly(Map.entry(2023, 1L), Map.entry(2024, 3L));
+            assertThat(r.years().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(r.commits());
+        });
+        assertThat(CvJson.mapper().readValue(CvJson.mapper().writeValueAsString(cv), CvDocument.class)).isEqualTo(cv);
+        // a snapshot stored before the years existed reads back with none
+        String old = CvJson.mapper().writeValueAsString(cv).replaceAll(",\"years\":\\{[^}]*}", "");
+        assertThat(old).doesNotContain("\"years\"");
+        assertThat(CvJson.mapper().readValue(old, CvDocument.class).repositories())
+                .singleElement().satisfies(r -> assertThat(r.years()).isEmpty());
     }
 
     @DatabaseTest
