@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -82,11 +83,26 @@ public final class CvSnapshots {
                 .optional();
         if (stored.isPresent() && !stored.get().stale() && now - stored.get().builtAt() < maxAge.toSeconds()) {
             CvDocument doc = local != null && local.builtAt() == stored.get().builtAt() ? local.document()
-                    : json().readValue(stored.get().document(), CvDocument.class);
-            parsed.put(user.id(), new Local(doc, stored.get().builtAt(), System.nanoTime()));
-            return doc;
+                    : read(user, stored.get().document());
+            if (doc != null) {
+                parsed.put(user.id(), new Local(doc, stored.get().builtAt(), System.nanoTime()));
+                return doc;
+            }
         }
         return rebuild(user);
+    }
+
+    /**
+     * The stored document, or null when it cannot be read back: one written by an older release whose document had
+     * another shape (a new field in the totals, say). It is then rebuilt, as if it were stale.
+     */
+    private @Nullable CvDocument read(User user, String document) {
+        try {
+            return json().readValue(document, CvDocument.class);
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            log.info("the CV snapshot of {} has an older shape and is rebuilt: {}", user.login(), e.getMessage());
+            return null;
+        }
     }
 
     private JsonMapper json() {

@@ -82,6 +82,22 @@ class CvSnapshotsTests {
     }
 
     @DatabaseTest
+    void aSnapshotOfAnOlderShapeIsRebuiltInsteadOfFailing(TestDatabase db) {
+        CvDocumentsTests.Setup s = CvDocumentsTests.setup(db);
+        s.accounts().setPublished(s.user(), true);
+        CvDocument built = snapshots(s, db).published("ada").orElseThrow();
+        // what an older release stored: the totals without a component this release added
+        String old = CvJson.mapper().writeValueAsString(built).replace("\"inferredTypes\"", "\"renamedAway\"");
+        db.jdbc().sql("UPDATE cv_snapshots SET document = :d").param("d", old).update();
+        assertThat(snapshots(s, db).published("ada")).contains(built);
+        assertThat(db.jdbc().sql("SELECT document FROM cv_snapshots").query(String.class).single())
+                .contains("inferredTypes");
+
+        db.jdbc().sql("UPDATE cv_snapshots SET document = 'not json'").update();
+        assertThat(snapshots(s, db).published("ada")).contains(built);
+    }
+
+    @DatabaseTest
     void anOldSnapshotIsRebuiltOnRead(TestDatabase db) {
         CvDocumentsTests.Setup s = CvDocumentsTests.setup(db);
         s.accounts().setPublished(s.user(), true);
