@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code GET /api/v1/cv/{login}}: a published CV as JSON, from its snapshot. */
 @RestController
@@ -47,8 +49,8 @@ class CvApiController {
     @ApiResponse(responseCode = "200", description = "the skills section")
     @ApiResponse(responseCode = "404", description = "no such user, or their CV is not public")
     ResponseEntity<?> resume(@Parameter(description = "the user's login") @PathVariable String login,
-            jakarta.servlet.http.HttpServletRequest request) {
-        String canonical = org.springframework.web.servlet.support.ServletUriComponentsBuilder
+            HttpServletRequest request) {
+        String canonical = ServletUriComponentsBuilder
                 .fromContextPath(request).path("/cv/{login}").buildAndExpand(login).toUriString();
         return snapshots.published(login)
                 .<ResponseEntity<?>>map(cv -> ResponseEntity.ok(CvResume.of(cv, canonical)))

@@ -41,29 +41,8 @@ public final class CvJson {
         activity.put("current_streak", cv.activity().currentStreak());
         doc.put("activity", activity);
 
-        List<Map<String, Object>> periods = new ArrayList<>(cv.series().size());
-        for (Period p : cv.series()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("period", p.key());
-            m.put("commits", p.commits());
-            m.put("additions", p.additions());
-            m.put("deletions", p.deletions());
-            periods.add(m);
-        }
-        doc.put("series", Map.of(cv.seriesLength(), periods));
-
-        List<Map<String, Object>> repositories = new ArrayList<>();
-        for (CvDocument.CvRepository r : cv.repositories()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", r.name());
-            m.put("owner", r.owner());
-            m.put("provider", r.provider());
-            m.put("commits", r.commits());
-            m.put("additions", r.additions());
-            m.put("deletions", r.deletions());
-            repositories.add(m);
-        }
-        doc.put("repositories", repositories);
+        doc.put("series", Map.of(cv.seriesLength(), periods(cv.series(), "period")));
+        doc.put("repositories", cv.repositories().stream().map(r -> repository(r, false)).toList());
 
         // seven rows, Monday first, of 24 hours each, in each commit's own local time
         List<List<Long>> punch = new ArrayList<>(7);
@@ -94,32 +73,8 @@ public final class CvJson {
      */
     public static Map<String, Object> apiFields(CvDocument cv) {
         Map<String, Object> doc = fields(cv);
-        List<Map<String, Object>> repositories = new ArrayList<>();
-        for (CvDocument.CvRepository r : cv.repositories()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", r.name());
-            m.put("owner", r.owner());
-            m.put("provider", r.provider());
-            m.put("masked", r.masked());
-            m.put("languages", r.languages());
-            m.put("first_day", r.firstDay() == null ? null : r.firstDay().toString());
-            m.put("last_day", r.lastDay() == null ? null : r.lastDay().toString());
-            m.put("commits", r.commits());
-            m.put("additions", r.additions());
-            m.put("deletions", r.deletions());
-            repositories.add(m);
-        }
-        doc.put("repositories", repositories);
-        List<Map<String, Object>> days = new ArrayList<>(cv.days().size());
-        for (Period p : cv.days()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("day", p.key());
-            m.put("commits", p.commits());
-            m.put("additions", p.additions());
-            m.put("deletions", p.deletions());
-            days.add(m);
-        }
-        doc.put("days", days);
+        doc.put("repositories", cv.repositories().stream().map(r -> repository(r, true)).toList());
+        doc.put("days", periods(cv.days(), "day"));
         Map<String, Object> months = new LinkedHashMap<>();
         months.put("columns", cv.months().metrics());
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -144,6 +99,38 @@ public final class CvJson {
      */
     static JsonMapper mapper() {
         return JsonMapper.builder().disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE).build();
+    }
+
+    /** Periods as objects of commits and lines, the period's key under {@code keyName}. */
+    private static List<Map<String, Object>> periods(List<Period> periods, String keyName) {
+        List<Map<String, Object>> out = new ArrayList<>(periods.size());
+        for (Period p : periods) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put(keyName, p.key());
+            m.put("commits", p.commits());
+            m.put("additions", p.additions());
+            m.put("deletions", p.deletions());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** A repository; {@code described} adds what the API says of it: masked, languages, first and last day. */
+    private static Map<String, Object> repository(CvDocument.CvRepository r, boolean described) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", r.name());
+        m.put("owner", r.owner());
+        m.put("provider", r.provider());
+        if (described) {
+            m.put("masked", r.masked());
+            m.put("languages", r.languages());
+            m.put("first_day", r.firstDay() == null ? null : r.firstDay().toString());
+            m.put("last_day", r.lastDay() == null ? null : r.lastDay().toString());
+        }
+        m.put("commits", r.commits());
+        m.put("additions", r.additions());
+        m.put("deletions", r.deletions());
+        return m;
     }
 
     private static Map<String, Object> trend(Trend t) {

@@ -9,14 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.core.testing.GitRepoBuilder;
 import dev.commitstats.testing.DatabaseTest;
 import dev.commitstats.testing.TestDatabase;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -49,14 +46,8 @@ class CvCardServerTests {
         UserAccounts accounts = new UserAccounts(db.dataSource(), Clock.systemUTC());
         accounts.setPublished(accounts.require("ada").id(), true);
 
-        Map<String, Object> overrides = new HashMap<>();
-        overrides.put("commitstats.port", 0);
-        if (!db.properties().databaseUrl().isBlank()) {
-            overrides.put("commitstats.database-url", db.properties().databaseUrl());
-        }
-        overrides.put("commitstats.data-dir", db.dataDir().toString());
-        try (ConfigurableApplicationContext ctx = ServeCommand.start(overrides, db.properties())) {
-            String base = "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
+        try (TestServer server = TestServer.start(db)) {
+            String base = server.base();
             JsonNode json = new ObjectMapper().readTree(get(base + "/api/v1/cv/ada", null).body());
 
             HttpResponse<String> card = get(base + "/cv/ada/card.svg?number_format=long&show=deletions", null);

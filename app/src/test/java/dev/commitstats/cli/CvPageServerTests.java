@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.testing.DatabaseTest;
 import dev.commitstats.testing.TestDatabase;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -48,8 +47,8 @@ class CvPageServerTests {
                 repo.toString()).exitCode()).isZero();
         accounts.setPublished(ada, true);
 
-        try (ConfigurableApplicationContext ctx = start(db)) {
-            String base = "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
+        try (TestServer server = TestServer.start(db)) {
+            String base = server.base();
             HttpResponse<String> page = get(base + "/cv/ada");
             assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
             assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v)
@@ -121,8 +120,8 @@ class CvPageServerTests {
         assertThat(CommandLineTestsAccess.run(db, "collect", "--user", "carol", "--email", CvHistories.EMAIL,
                 repo.toString()).exitCode()).isZero();
 
-        try (ConfigurableApplicationContext ctx = start(db)) {
-            String base = "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
+        try (TestServer server = TestServer.start(db)) {
+            String base = server.base();
             HttpResponse<String> unpublished = get(base + "/cv/carol");
             HttpResponse<String> unknown = get(base + "/cv/nobody");
             assertThat(unpublished.statusCode()).isEqualTo(404);
@@ -133,16 +132,6 @@ class CvPageServerTests {
                     .doesNotContain("Python");
             assertThat(unpublished.body().replace("carol", "LOGIN")).isEqualTo(unknown.body().replace("nobody", "LOGIN"));
         }
-    }
-
-    private static ConfigurableApplicationContext start(TestDatabase db) {
-        Map<String, Object> overrides = new HashMap<>();
-        overrides.put("commitstats.port", 0);
-        if (!db.properties().databaseUrl().isBlank()) {
-            overrides.put("commitstats.database-url", db.properties().databaseUrl());
-        }
-        overrides.put("commitstats.data-dir", db.dataDir().toString());
-        return ServeCommand.start(overrides, db.properties());
     }
 
     private HttpResponse<String> get(String url) throws Exception {

@@ -10,15 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.testing.DatabaseTest;
 import dev.commitstats.testing.TestDatabase;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -47,8 +44,8 @@ class CvYearServerTests {
                 hidden.toString()).exitCode()).isZero();
         accounts.setPublished(ada, true);
 
-        try (ConfigurableApplicationContext ctx = start(db)) {
-            String base = "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
+        try (TestServer server = TestServer.start(db)) {
+            String base = server.base();
             JsonNode json = new ObjectMapper().readTree(get(base + "/api/v1/cv/ada").body());
             TreeMap<Integer, Long> commitsPerYear = new TreeMap<>();
             for (JsonNode day : json.get("days")) {
@@ -100,16 +97,6 @@ class CvYearServerTests {
                         .isEqualTo(notFound.replace("nobody", "LOGIN"));
             }
         }
-    }
-
-    private static ConfigurableApplicationContext start(TestDatabase db) {
-        Map<String, Object> overrides = new HashMap<>();
-        overrides.put("commitstats.port", 0);
-        if (!db.properties().databaseUrl().isBlank()) {
-            overrides.put("commitstats.database-url", db.properties().databaseUrl());
-        }
-        overrides.put("commitstats.data-dir", db.dataDir().toString());
-        return ServeCommand.start(overrides, db.properties());
     }
 
     private HttpResponse<String> get(String url) throws Exception {

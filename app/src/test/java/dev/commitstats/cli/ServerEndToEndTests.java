@@ -12,11 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 
 import dev.commitstats.testing.DatabaseTest;
 import dev.commitstats.testing.TestDatabase;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the real server (random port) on each database and reads its pages like a browser or API client would. */
 class ServerEndToEndTests {
@@ -25,14 +23,8 @@ class ServerEndToEndTests {
 
     @DatabaseTest
     void serverIsHealthyAndServesHomeAndApiDocs(TestDatabase db) throws Exception {
-        Map<String, Object> overrides = new java.util.HashMap<>();
-        overrides.put("commitstats.port", 0);
-        if (!db.properties().databaseUrl().isBlank()) {
-            overrides.put("commitstats.database-url", db.properties().databaseUrl());
-        }
-        overrides.put("commitstats.data-dir", db.dataDir().toString());
-        try (ConfigurableApplicationContext ctx = ServeCommand.start(overrides, db.properties())) {
-            String base = "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
+        try (TestServer server = TestServer.start(db)) {
+            String base = server.base();
 
             HttpResponse<String> health = get(base + "/actuator/health");
             assertThat(health.statusCode()).isEqualTo(200);
@@ -75,16 +67,10 @@ class ServerEndToEndTests {
                 repo.toString()).exitCode()).isZero();
         assertThat(CommandLineTestsAccess.run(db, "collect", "--user", "bob", "--email", "bob@example.com",
                 repo.toString()).exitCode()).isZero();
-        Map<String, Object> overrides = new java.util.HashMap<>();
-        overrides.put("commitstats.port", 0);
-        if (!db.properties().databaseUrl().isBlank()) {
-            overrides.put("commitstats.database-url", db.properties().databaseUrl());
-        }
-        overrides.put("commitstats.data-dir", db.dataDir().toString());
         new UserAccounts(db.dataSource(), java.time.Clock.systemUTC()).setPublished(
                 new UserAccounts(db.dataSource(), java.time.Clock.systemUTC()).require("ada").id(), true);
-        try (ConfigurableApplicationContext ctx = ServeCommand.start(overrides, db.properties())) {
-            String base = "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
+        try (TestServer server = TestServer.start(db)) {
+            String base = server.base();
             HttpResponse<String> cv = get(base + "/api/v1/cv/ada");
             assertThat(cv.statusCode()).as(cv.body()).isEqualTo(200);
             assertThat(cv.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
