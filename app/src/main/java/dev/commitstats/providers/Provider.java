@@ -35,4 +35,14 @@ public interface Provider {
      * requests), flagged {@link DiscoveredRepository#openSource()}; empty where the host cannot tell.
      */
     List<DiscoveredRepository> contributions(ProviderAccount account) throws ProviderException;
+
+    /**
+     * The basic-auth user name to clone and fetch over HTTPS with, the account's secret being the password: the
+     * account's user name when it has one (Bitbucket app passwords, generic servers), else what the host expects
+     * with a bare token.
+     */
+    default String gitUsername(ProviderAccount account) {
+        String u = account.username();
+        return u != null && !u.isBlank() ? u : "x-access-token";
+    }
 }
