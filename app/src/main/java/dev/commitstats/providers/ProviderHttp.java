@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -37,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * addresses), redirects followed hop by hop (credentials dropped when the host changes), conditional requests with
  * {@code ETag}/{@code If-None-Match} answered from a small in-memory cache on {@code 304}, rate limits
  * ({@code Retry-After}, {@code X-RateLimit-Reset}, {@code RateLimit-Reset}) waited out when they lift within
- * {@code maxRateLimitWait} and raised as {@link ProviderException.Kind#RATE_LIMITED} otherwise, and transient failures
- * (network, 5xx) retried twice with backoff. Nothing here logs a header or a body. Thread-safe.
+ * {@code maxRateLimitWait} and raised as {@link ProviderException.Kind#RATE_LIMITED} otherwise ("until 14:05" in the
+ * clock's zone), and transient failures (network, 5xx) retried twice with backoff. Nothing here logs a header or a
+ * body. Thread-safe.
  */
 public final class ProviderHttp {
 
@@ -174,7 +174,7 @@ public final class ProviderHttp {
                     pause(wait);
                     continue;
                 }
-                throw ProviderException.rateLimited(uri.getHost(), until, ZoneId.systemDefault());
+                throw ProviderException.rateLimited(uri.getHost(), until, clock.getZone());
             }
             if (r.status() >= 500) {
                 if (transientFailures++ < TRANSIENT_RETRIES) {
