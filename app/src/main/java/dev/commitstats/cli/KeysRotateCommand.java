@@ -38,18 +38,22 @@ final class KeysRotateCommand implements Callable<Integer> {
             KeyRotation r = features.tokens().rotateKeys(keysetOut);
             if (r.fromEnvironment()) {
                 out.printf("Wrote the rotated keyset (%d keys, a new primary) to %s, readable by you only, and "
-                        + "re-encrypted %d tokens with the new key.%n", r.keys(), r.keysetFile(), r.reencrypted());
+                        + "re-encrypted %s with the new key.%n", r.keys(), r.keysetFile(), tokens(r.reencrypted()));
                 out.println("Next: put the contents of that file in COMMITSTATS_KEYSET on every instance and restart "
                         + "them, then delete the file.");
                 out.println("Until then, instances still on the old keyset cannot read the re-encrypted tokens.");
             } else {
-                out.printf("Added a new primary key to %s (%d keys) and re-encrypted %d tokens with it.%n",
-                        r.keysetFile(), r.keys(), r.reencrypted());
+                out.printf("Added a new primary key to %s (%d keys) and re-encrypted %s with it.%n",
+                        r.keysetFile(), r.keys(), tokens(r.reencrypted()));
                 out.println("The old keys stay in the keyset; a server on this data dir picks up the new one by "
                         + "itself.");
             }
         }
         out.flush();
         return 0;
+    }
+
+    private static String tokens(int n) {
+        return n == 1 ? "1 token" : n + " tokens";
     }
 }
