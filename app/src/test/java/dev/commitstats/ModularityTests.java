@@ -34,7 +34,7 @@ class ModularityTests {
     void theModulesAreTheOnesTheDesignNames() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString).sorted().toList())
                 .containsExactlyElementsOf(List.of("accounts", "assembly", "cli", "collection", "config", "cv",
-                        "repos", "stats", "web"));
+                        "providers", "repos", "stats", "tokens", "web"));
     }
 
     @Test

@@ -13,6 +13,9 @@ import dev.commitstats.collection.RepositoryCollected;
 import dev.commitstats.cv.CvDocuments;
 import dev.commitstats.cv.CvSettings;
 import dev.commitstats.cv.CvSnapshots;
+import dev.commitstats.providers.ProviderHttp;
+import dev.commitstats.providers.Providers;
+import dev.commitstats.providers.ProvidersSettings;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.RepositorySources;
 import dev.commitstats.repos.mirror.RepositoryMirrors;
@@ -20,7 +23,12 @@ import dev.commitstats.stats.CommitFactStore;
 import dev.commitstats.stats.OutlierReview;
 import dev.commitstats.stats.RepositoryProfiles;
 import dev.commitstats.stats.StatsQueries;
+import dev.commitstats.tokens.TokenCipher;
+import dev.commitstats.tokens.Tokens;
+import dev.commitstats.tokens.TokensSettings;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
@@ -50,10 +58,12 @@ public final class Features implements AutoCloseable {
     private final CvDocuments cvDocuments;
     private final CvSnapshots cvSnapshots;
     private final CollectionService collection;
+    private final Tokens tokens;
 
     private Features(DataSource dataSource, @Nullable HikariDataSource owned, CommitStatsProperties properties,
-            CollectionSettings settings, CvSettings cv, Clock clock, ApplicationEventPublisher events,
-            boolean dispatchLocally, RepositoryCredentials credentials) {
+            CollectionSettings settings, CvSettings cv, ProvidersSettings providersSettings,
+            TokensSettings tokensSettings, Clock clock, ApplicationEventPublisher events, boolean dispatchLocally,
+            RepositoryCredentials credentials) {
         this.ownedDataSource = owned;
         GitCaches.install();
         this.miningWorkers = MiningWorkers.pool(settings.effectiveWorkerThreads());
@@ -75,6 +85,18 @@ public final class Features implements AutoCloseable {
         };
         this.collection = CollectionService.create(dataSource, accounts, repositories, sources, mirrors,
                 new CommitFactStore(dataSource, repositories), settings, credentials, publisher, clock, miningWorkers);
+        this.tokens = new Tokens(dataSource, TokenCipher.open(tokensSettings.keyset(), properties.dataDir()),
+                providers(new ProviderHttp(providersSettings.outboundPolicy(), clock,
+                        providersSettings.maxRateLimitWait())),
+                providersSettings.outboundPolicy(), publisher, clock);
+    }
+
+    /**
+     * The provider of each kind of host, all speaking through {@code http}. None yet: until the implementations land,
+     * every token check says "not checked" (status unreachable). Replaced when the providers are wired in.
+     */
+    static Providers providers(ProviderHttp http) {
+        return Providers.of(List.of());
     }
 
     /**
@@ -90,9 +112,12 @@ public final class Features implements AutoCloseable {
         CommitStatsProperties properties = binder.bindOrCreate("commitstats", CommitStatsProperties.class);
         CollectionSettings settings = binder.bindOrCreate("commitstats.collection", CollectionSettings.class);
         CvSettings cv = binder.bindOrCreate("commitstats.cv", CvSettings.class);
+        ProvidersSettings providers = binder.bindOrCreate("commitstats.providers", ProvidersSettings.class);
+        TokensSettings tokens = binder.bindOrCreate("commitstats", TokensSettings.class);
         HikariDataSource ds = Database.openAndMigrate(properties, poolName);
         try {
-            return new Features(ds, ds, properties, settings, cv, clock, events, true, RepositoryCredentials.NONE);
+            return new Features(ds, ds, properties, settings, cv, providers, tokens, clock, events, true,
+                    RepositoryCredentials.NONE);
         } catch (RuntimeException e) {
             ds.close();
             throw e;
@@ -101,8 +126,17 @@ public final class Features implements AutoCloseable {
 
     /** The features over a data source the caller owns (the server's). */
     public static Features on(DataSource dataSource, CommitStatsProperties properties, CollectionSettings settings,
+            CvSettings cv, ProvidersSettings providers, TokensSettings tokens, Clock clock,
+            ApplicationEventPublisher events, RepositoryCredentials credentials) {
+        return new Features(dataSource, null, properties, settings, cv, providers, tokens, clock, events, false,
+                credentials);
+    }
+
+    /** {@link #on} with the default provider settings and the data dir's keyset file, for tests. */
+    public static Features on(DataSource dataSource, CommitStatsProperties properties, CollectionSettings settings,
             CvSettings cv, Clock clock, ApplicationEventPublisher events, RepositoryCredentials credentials) {
-        return new Features(dataSource, null, properties, settings, cv, clock, events, false, credentials);
+        return on(dataSource, properties, settings, cv, new ProvidersSettings(List.of(), Duration.ofSeconds(60)),
+                TokensSettings.defaults(), clock, events, credentials);
     }
 
     public UserAccounts accounts() {
@@ -135,6 +169,10 @@ public final class Features implements AutoCloseable {
 
     public CollectionService collection() {
         return collection;
+    }
+
+    public Tokens tokens() {
+        return tokens;
     }
 
     @Override

@@ -8,10 +8,13 @@ import dev.commitstats.config.CommitStatsProperties;
 import dev.commitstats.cv.CvDocuments;
 import dev.commitstats.cv.CvSettings;
 import dev.commitstats.cv.CvSnapshots;
+import dev.commitstats.providers.ProvidersSettings;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.RepositorySources;
 import dev.commitstats.stats.OutlierReview;
 import dev.commitstats.stats.StatsQueries;
+import dev.commitstats.tokens.Tokens;
+import dev.commitstats.tokens.TokensSettings;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,9 +33,9 @@ class FeaturesConfiguration {
 
     @Bean(destroyMethod = "close")
     Features features(DataSource dataSource, CommitStatsProperties properties, CollectionSettings settings,
-            CvSettings cv, Clock clock, ApplicationEventPublisher events,
-            ObjectProvider<RepositoryCredentials> credentials) {
-        return Features.on(dataSource, properties, settings, cv, clock, events,
+            CvSettings cv, ProvidersSettings providers, TokensSettings tokens, Clock clock,
+            ApplicationEventPublisher events, ObjectProvider<RepositoryCredentials> credentials) {
+        return Features.on(dataSource, properties, settings, cv, providers, tokens, clock, events,
                 credentials.getIfAvailable(() -> RepositoryCredentials.NONE));
     }
 
@@ -74,5 +77,10 @@ class FeaturesConfiguration {
     @Bean
     CollectionService collectionService(Features features) {
         return features.collection();
+    }
+
+    @Bean
+    Tokens tokens(Features features) {
+        return features.tokens();
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Turns your git history into a shareable coding CV, without storing your code.",
         subcommands = {ServeCommand.class, StatsCommand.class, CollectCommand.class, ExportCommand.class,
-            OutliersCommand.class, CommandLine.HelpCommand.class})
+            OutliersCommand.class, TokensCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
 public final class CommitStatsCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
@@ -36,7 +36,8 @@ public final class CommitStatsCommand implements java.util.concurrent.Callable<I
             PrintWriter err = commandLine.getErr();
             if (ex instanceof UserFacingException || ex instanceof dev.commitstats.config.UseCaseException
                     || ex instanceof dev.commitstats.config.Database.DatabaseException
-                    || ex instanceof dev.commitstats.config.DataDirectory.DataDirectoryException) {
+                    || ex instanceof dev.commitstats.config.DataDirectory.DataDirectoryException
+                    || ex instanceof dev.commitstats.tokens.TokenCipher.CipherException) {
                 err.println("commitstats: " + ex.getMessage());
             } else {
                 err.println("commitstats: unexpected error: " + ex);
