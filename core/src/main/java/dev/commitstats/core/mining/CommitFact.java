@@ -17,7 +17,10 @@ import dev.commitstats.core.detect.Detection;
  * line, what {@code git log --no-merges --no-renames --numstat} reports for the commit.
  *
  * @param sha                  the commit id
- * @param authorEmail          the author's email as written in the commit
+ * @param authorEmail          the author's email as written in the commit; or, for a commit mined for some authors
+ *                             ({@link MiningOptions#authorEmails()}) only because the repository's {@code .mailmap}
+ *                             maps its author to one of them, that mapped email (as the mailmap writes it): always
+ *                             the email the commit was kept for
  * @param authorTime           author time
  * @param authorOffsetMinutes  the author's UTC offset, so a CV can show local working hours
  * @param committerTime        committer time

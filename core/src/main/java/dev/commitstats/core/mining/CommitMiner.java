@@ -84,17 +84,22 @@ final class CommitMiner implements AutoCloseable {
     private @Nullable FileClassifier classifier;
     private final Detectors detectors;
     private final MiningOptions options;
+    private final AuthorFilter authors;
     private final DiffConfig diffConfig;
     /** The copies found in the last commit mined (for tests against git's own copy detection). */
     private final List<Copy> copies = new ArrayList<>();
 
+    /** A miner that records every commit under its author email as written (no mailmap). */
     CommitMiner(Repository repository, FileClassifier classifier, Detectors detectors, MiningOptions options) {
-        this(repository, () -> classifier, detectors, options);
+        this(repository, () -> classifier, detectors, options, AuthorFilter.of(options, Mailmap.EMPTY));
     }
 
-    /** {@code classifier} is asked once, on the first commit: it may still be loading when the miner is made. */
+    /**
+     * {@code classifier} is asked once, on the first commit: it may still be loading when the miner is made.
+     * {@code authors} gives the email a fact records (the one its commit was kept for).
+     */
     CommitMiner(Repository repository, java.util.function.Supplier<FileClassifier> classifier, Detectors detectors,
-            MiningOptions options) {
+            MiningOptions options, AuthorFilter authors) {
         this.reader = repository.newObjectReader();
         this.walk = new RevWalk(reader);
         this.treeWalk = new TreeWalk(reader); // no attributes: git log reads none from a bare repository either
@@ -103,6 +108,7 @@ final class CommitMiner implements AutoCloseable {
         this.classifierSource = classifier;
         this.detectors = detectors;
         this.options = options;
+        this.authors = authors;
         this.diffConfig = repository.getConfig().get(DiffConfig.KEY);
     }
 
@@ -139,7 +145,11 @@ final class CommitMiner implements AutoCloseable {
         }
 
         PersonIdent author = commit.getAuthorIdent();
-        return new CommitFact(commit.name(), author.getEmailAddress(), author.getWhenAsInstant(),
+        String email = authors.keptEmail(author.getName(), author.getEmailAddress());
+        if (email == null) {
+            email = author.getEmailAddress(); // asked for a commit the walk would not have kept (tests do)
+        }
+        return new CommitFact(commit.name(), email, author.getWhenAsInstant(),
                 author.getZoneOffset().getTotalSeconds() / 60, commit.getCommitterIdent().getWhenAsInstant(),
                 commit.getParentCount(), ConventionalCommits.parse(commit.getFullMessage()), acc.languages,
                 acc.excluded, acc.detections, acc.outliers);

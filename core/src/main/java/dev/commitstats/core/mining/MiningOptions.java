@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param revisions     revisions whose history is walked (default {@code HEAD}); ignored with {@code allBranches}
  * @param allBranches   walk every branch ({@code refs/heads/*}) instead; with no branches, {@code HEAD}
- * @param authorEmails  author emails to keep, lower case; empty keeps everyone
+ * @param authorEmails  author emails to keep, lower case; empty keeps everyone. A commit is also kept when the
+ *                      repository's {@code .mailmap} maps its author to one of them
  * @param since         keep commits authored at or after this instant; null for no bound
  * @param until         keep commits authored at or before this instant; null for no bound
  * @param raw           no rename detection, no exclusions, no detectors: totals equal {@code git log --numstat}
@@ -82,7 +83,10 @@ public record MiningOptions(
         return new MiningOptions(revisions, allBranches, authorEmails, since, until, raw, threads, lines);
     }
 
-    /** True when a commit by this author email is kept. */
+    /**
+     * True when a commit by this author email is kept whatever the repository's {@code .mailmap} says (a commit may
+     * also be kept because the mailmap maps its author to one of {@link #authorEmails()}).
+     */
     public boolean keepsAuthor(String email) {
         return authorEmails.isEmpty() || authorEmails.contains(email.toLowerCase(Locale.ROOT));
     }

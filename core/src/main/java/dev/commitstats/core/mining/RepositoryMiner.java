@@ -177,8 +177,39 @@ public final class RepositoryMiner implements AutoCloseable {
     /** Every non-merge commit reachable from the options' tips, whoever wrote it (to find commits a force-push removed). */
     public Set<String> reachableCommits(MiningOptions options) throws MiningException {
         Set<String> out = new HashSet<>();
-        walkMatching(options.withAuthors(Set.of()).withPeriod(null, null), c -> out.add(c.name()));
+        walkMatching(options.withPeriod(null, null), tips(options), AuthorFilter.everyone(), c -> out.add(c.name()));
         return out;
+    }
+
+    /**
+     * Whose commits the run keeps: the options' authors, and the authors that the repository's {@code .mailmap} maps
+     * to them. The mailmap is read as git reads it in a bare repository ({@code mailmap.blob}'s default,
+     * {@code HEAD:.mailmap}): from the tree of the commit HEAD names, or of the first tip when HEAD names none (an
+     * unborn default branch), whichever revisions are walked. A work tree's uncommitted {@code .mailmap} and the
+     * repository's {@code mailmap.file} and {@code mailmap.blob} settings are not read: what is mined depends on the
+     * repository's commits alone.
+     */
+    private AuthorFilter authors(MiningOptions options, List<ObjectId> tips) throws MiningException {
+        if (options.authorEmails().isEmpty()) {
+            return AuthorFilter.everyone(); // nothing to map to
+        }
+        try (RevWalk rw = new RevWalk(repository)) {
+            RevCommit at = null;
+            ObjectId head = repository.resolve(Constants.HEAD);
+            if (head != null) {
+                try {
+                    at = rw.parseCommit(head);
+                } catch (IncorrectObjectTypeException e) {
+                    // a HEAD that names a tree or a blob: take the mailmap of the history that is walked
+                }
+            }
+            if (at == null && !tips.isEmpty()) {
+                at = rw.parseCommit(tips.get(0));
+            }
+            return AuthorFilter.of(options, at == null ? Mailmap.EMPTY : Mailmap.read(rw.getObjectReader(), at.getTree()));
+        } catch (IOException | RevisionSyntaxException e) {
+            throw new MiningException("cannot read the .mailmap of " + displayPath + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -199,7 +230,9 @@ public final class RepositoryMiner implements AutoCloseable {
     /**
      * Mines every non-merge commit reachable from the options' tips that matches their authors and period, except
      * those {@code alreadyMined} accepts, and hands each fact to {@code sink} on the calling thread (in no particular
-     * order). An exception thrown by the sink stops the run and is rethrown.
+     * order). An exception thrown by the sink stops the run and is rethrown. A commit matches the authors when its
+     * author email is one of theirs or the repository's {@code .mailmap} (at HEAD) maps its author to one of theirs;
+     * its fact then records the email it matched by ({@link CommitFact#authorEmail()}).
      *
      * <p>The calling thread walks the history and delivers the facts; the commits are mined by at most
      * {@link MiningOptions#threads()} tasks submitted to {@code workers}, and this method creates no thread. The
@@ -219,19 +252,22 @@ public final class RepositoryMiner implements AutoCloseable {
      */
     public MiningResult mine(MiningOptions options, Predicate<String> alreadyMined, Consumer<CommitFact> sink,
             MiningListener listener, Executor workers) throws MiningException {
-        List<String> tipNames = resolveTips(options);
+        List<ObjectId> tips = tips(options);
+        List<String> tipNames = new ArrayList<>(tips.size());
+        tips.forEach(id -> tipNames.add(id.name()));
+        AuthorFilter authors = authors(options, tips);
         WorkerTasks tasks = new WorkerTasks();
         int threads = Math.max(1, options.threads());
         int[] counts = new int[3]; // queued, skipped, done
         try {
-            int walked = walkMatching(options, c -> {
+            int walked = walkMatching(options, tips, authors, c -> {
                 if (alreadyMined.test(c.name())) {
                     counts[1]++;
                     return;
                 }
                 tasks.work.add(c.copy());
                 if (counts[0]++ < threads) {
-                    submitWorker(options, tasks, workers);
+                    submitWorker(options, authors, tasks, workers);
                 }
                 Object r;
                 while ((r = tasks.results.poll()) != null) { // keep the workers' output flowing during the walk
@@ -374,9 +410,9 @@ public final class RepositoryMiner implements AutoCloseable {
         sink.accept((CommitFact) r);
     }
 
-    /** Walks with headers parsed, keeping commits whose author and time match. */
-    private int walkMatching(MiningOptions options, Consumer<RevCommit> visitor) throws MiningException {
-        List<ObjectId> tips = tips(options);
+    /** Walks from {@code tips} with headers parsed, keeping commits whose author and time match. */
+    private int walkMatching(MiningOptions options, List<ObjectId> tips, AuthorFilter authors,
+            Consumer<RevCommit> visitor) throws MiningException {
         int walked = 0;
         try (RevWalk rw = new RevWalk(repository)) {
             rw.setRetainBody(true);
@@ -389,7 +425,7 @@ public final class RepositoryMiner implements AutoCloseable {
                 }
                 walked++;
                 var author = c.getAuthorIdent();
-                if (author == null || !options.keepsAuthor(author.getEmailAddress())) {
+                if (author == null || authors.keptEmail(author.getName(), author.getEmailAddress()) == null) {
                     continue;
                 }
                 var when = author.getWhenAsInstant();
@@ -412,10 +448,10 @@ public final class RepositoryMiner implements AutoCloseable {
     }
 
     /** Hands one more worker task to the executor; throws {@link WalkAbort} when it cannot run there. */
-    private void submitWorker(MiningOptions options, WorkerTasks tasks, Executor workers) {
+    private void submitWorker(MiningOptions options, AuthorFilter authors, WorkerTasks tasks, Executor workers) {
         tasks.submitting();
         try {
-            workers.execute(() -> work(options, tasks));
+            workers.execute(() -> work(options, authors, tasks));
         } catch (RejectedExecutionException e) {
             tasks.rejected();
             throw new WalkAbort(new MiningException("cannot mine " + displayPath
@@ -428,13 +464,14 @@ public final class RepositoryMiner implements AutoCloseable {
     }
 
     /** One worker task: mines queued commits until the end of the queue, a failure or the stop flag. */
-    private void work(MiningOptions options, WorkerTasks tasks) {
+    private void work(MiningOptions options, AuthorFilter authors, WorkerTasks tasks) {
         if (!tasks.enter()) {
             return; // the call is over (or this is its own thread): the repository may be closed already
         }
         try {
             loadClassifierIfFirst();
-            try (CommitMiner miner = new CommitMiner(repository, RepositoryMiner::classifier, detectors, options)) {
+            try (CommitMiner miner = new CommitMiner(repository, RepositoryMiner::classifier, detectors, options,
+                    authors)) {
                 while (!tasks.stop.get()) {
                     ObjectId id = tasks.work.take();
                     if (id == END) {

@@ -112,6 +112,37 @@ class MiningOracleTest {
         assertThat(new long[] {facts.size(), add, del}).containsExactly(want);
     }
 
+    /**
+     * The user's commits with a {@code .mailmap} at HEAD equal what {@code git log --use-mailmap --author} selects:
+     * mapped addresses count, a comment or a mapping for another name does not.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "Alice <alice@example.com> <CAROL@example.org>",
+        "<alice@example.com> Bob <bob@EXAMPLE.com>",
+        "Alice <alice@example.com> Robert <bob@example.com>",
+        "# Alice <alice@example.com> <carol@example.org>",
+        "Carol <carol@example.org>"})
+    void mailmappedAuthorsCountAsGitLogUseMailmapSelectsThem(String mailmap) throws Exception {
+        Path dir = tmp.resolve("repo");
+        try (GitRepoBuilder repo = GitRepoBuilder.initBare(dir)) {
+            new RandomHistory(11, repo).write(80);
+            repo.checkout("main").author("Dave", "dave@example.net").write(".mailmap", mailmap + "\n").commit("chore: mailmap");
+        }
+        String user = RandomHistory.AUTHORS[0];
+        Map<String, GitOracle.Numstat> git = GitOracle.numstatByMailmappedAuthor(dir, user, "HEAD");
+        Map<String, CommitFact> raw = mine(dir, MiningOptions.defaults().withRaw(true).withAuthors(Set.of(user)));
+        assertThat(raw.keySet()).isEqualTo(git.keySet());
+        for (GitOracle.Numstat n : git.values()) {
+            CommitFact f = raw.get(n.sha());
+            assertThat(new long[] {f.rawAdditions(), f.rawDeletions()}).as("raw counts of %s", n.sha())
+                    .containsExactly(n.additions(), n.deletions());
+            assertThat(f.authorEmail()).as("email of %s", n.sha()).isEqualToIgnoringCase(n.authorEmail());
+        }
+        assertThat(git.size()).as("the user's own commits at least")
+                .isGreaterThanOrEqualTo((int) GitOracle.totals(GitOracle.numstat(dir, "HEAD"), user)[0]);
+    }
+
     @ParameterizedTest(name = "threads {0}")
     @ValueSource(ints = {1, 3})
     void allBranchesWalksEveryCommitOnce(int threads) throws Exception {

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The {@code git} command line as an independent oracle: what {@code git log --no-merges --no-renames --numstat}
- * reports, per commit. Runs git with no user or system configuration, and with the Myers algorithm git defaults to.
+ * reports, per commit, and how a {@code .mailmap} maps authors. Runs git with no user or system configuration, and
+ * with the Myers algorithm git defaults to.
  */
 public final class GitOracle {
 
@@ -26,17 +27,34 @@ public final class GitOracle {
 
     /** Every non-merge commit reachable from {@code revs} (e.g. {@code HEAD} or {@code --branches}), newest first. */
     public static Map<String, Numstat> numstat(Path gitDir, String... revs) throws IOException, InterruptedException {
+        return numstat(gitDir, List.of(), List.of(), "%ae", revs);
+    }
+
+    /**
+     * The non-merge commits reachable from {@code revs} that {@code git log --use-mailmap -i -F --author=<email>}
+     * selects: those whose author, with the repository's {@code .mailmap} at HEAD applied ({@code mailmap.blob},
+     * which is git's default in a bare repository only), has that email, case-insensitively. Each with the mapped
+     * email ({@code %aE}).
+     */
+    public static Map<String, Numstat> numstatByMailmappedAuthor(Path gitDir, String email, String... revs)
+            throws IOException, InterruptedException {
+        // the angle brackets make the pattern the whole email, not a part of a longer one
+        return numstat(gitDir, List.of("-c", "mailmap.blob=HEAD:.mailmap"),
+                List.of("--use-mailmap", "--regexp-ignore-case", "--fixed-strings", "--author=<" + email + ">"),
+                "%aE", revs);
+    }
+
+    private static Map<String, Numstat> numstat(Path gitDir, List<String> config, List<String> logOptions,
+            String emailFormat, String... revs) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("git", "--git-dir", gitDir.toString(),
-                "-c", "diff.algorithm=myers", "-c", "core.quotepath=off", "-c", "diff.renames=false",
-                "log", "--no-merges", "--no-renames", "--numstat", "--format=@%H %ae"));
+                "-c", "diff.algorithm=myers", "-c", "core.quotepath=off", "-c", "diff.renames=false"));
+        cmd.addAll(config);
+        cmd.add("log");
+        cmd.addAll(logOptions);
+        cmd.addAll(List.of("--no-merges", "--no-renames", "--numstat", "--format=@%H " + emailFormat));
         cmd.addAll(List.of(revs));
         cmd.add("--");
-        Path home = Files.createTempDirectory("git-oracle-home");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(false);
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-        pb.environment().remove("GIT_DIR");
-        Process p = pb.start();
+        Process p = start(cmd);
         Map<String, Numstat> out = new LinkedHashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.ISO_8859_1))) {
             String sha = null;
@@ -78,6 +96,39 @@ public final class GitOracle {
     }
 
     /**
+     * What {@code git check-mailmap} says of each contact ({@code Name <email>}) with the mailmap {@code mailmapBlob}
+     * (an object name such as {@code HEAD:.mailmap} or a blob id): the mapped {@code Name <email>}, or
+     * {@code <email>} when the name is empty. One line per contact, in order.
+     */
+    public static List<String> checkMailmap(Path gitDir, String mailmapBlob, List<String> contacts)
+            throws IOException, InterruptedException {
+        Process p = start(List.of("git", "--git-dir", gitDir.toString(), "-c", "mailmap.blob=" + mailmapBlob,
+                "check-mailmap", "--stdin"));
+        try (var in = p.getOutputStream()) {
+            in.write((String.join("\n", contacts) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException("git check-mailmap failed: " + err);
+        }
+        return out.lines().toList();
+    }
+
+    /**
+     * Starts git with no user or system configuration, in an empty folder (so that a non-bare repository named with
+     * {@code --git-dir} finds no work-tree files such as a {@code .mailmap} there).
+     */
+    private static Process start(List<String> cmd) throws IOException {
+        Path home = Files.createTempDirectory("git-oracle-home");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        pb.environment().remove("GIT_DIR");
+        return pb.start();
+    }
+
+    /**
      * A file git pairs with another one in a commit, rename or copy (numstat does not say which), with git's numstat
      * for the pair: the diff between {@code from}'s pre-image and {@code to}.
      */
@@ -93,12 +144,7 @@ public final class GitOracle {
                 "-c", "diff.algorithm=myers", "log", "--no-merges", "-C50%", "--numstat", "-z", "--format=@%H"));
         cmd.addAll(List.of(revs));
         cmd.add("--");
-        Path home = Files.createTempDirectory("git-oracle-home");
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-        pb.environment().remove("GIT_DIR");
-        Process p = pb.start();
+        Process p = start(cmd);
         byte[] out = p.getInputStream().readAllBytes();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
