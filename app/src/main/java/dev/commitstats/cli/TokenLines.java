@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import dev.commitstats.accounts.User;
 import dev.commitstats.assembly.Features;
@@ -35,7 +36,7 @@ final class TokenLines {
     /** "valid for octocat", "invalid: github.com refused the token", "expired on 2026-05-01". */
     static String status(TokenView t) {
         String label = t.status().id().replace('_', ' ');
-        return t.message().toLowerCase(java.util.Locale.ROOT).startsWith(label) ? t.message()
+        return t.message().toLowerCase(Locale.ROOT).startsWith(label) ? t.message()
                 : label + ": " + t.message();
     }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -199,7 +200,7 @@ class TokensCommandTests {
     void theSecretIsNeverShownLoggedOrStoredInClear(TestDatabase db, CapturedOutput logs) throws IOException {
         Map<String, Level> levels = Map.of("dev.commitstats", Level.TRACE, "org.springframework.jdbc", Level.TRACE,
                 "com.zaxxer.hikari", Level.TRACE, "org.springframework.transaction", Level.TRACE);
-        Map<String, Level> before = new java.util.HashMap<>();
+        Map<String, Level> before = new HashMap<>();
         levels.forEach((name, level) -> {
             Logger logger = (Logger) LoggerFactory.getLogger(name);
             before.put(name, logger.getLevel());
