@@ -5,6 +5,9 @@ import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.collection.CollectionService;
 import dev.commitstats.collection.CollectionSettings;
 import dev.commitstats.collection.RepositoryCredentials;
+import dev.commitstats.collection.RepositoryDiscovery;
+import dev.commitstats.collection.TokenCredentials;
+import dev.commitstats.config.OutboundPolicy;
 import dev.commitstats.config.CommitStatsProperties;
 import dev.commitstats.config.Database;
 import dev.commitstats.core.mining.GitCaches;
@@ -59,11 +62,12 @@ public final class Features implements AutoCloseable {
     private final CvSnapshots cvSnapshots;
     private final CollectionService collection;
     private final Tokens tokens;
+    private final RepositoryDiscovery discovery;
 
     private Features(DataSource dataSource, @Nullable HikariDataSource owned, CommitStatsProperties properties,
             CollectionSettings settings, CvSettings cv, ProvidersSettings providersSettings,
             TokensSettings tokensSettings, Clock clock, ApplicationEventPublisher events, boolean dispatchLocally,
-            RepositoryCredentials credentials) {
+            @Nullable RepositoryCredentials credentials) {
         this.ownedDataSource = owned;
         GitCaches.install();
         this.miningWorkers = MiningWorkers.pool(settings.effectiveWorkerThreads());
@@ -83,20 +87,16 @@ public final class Features implements AutoCloseable {
             }
             events.publishEvent(event);
         };
-        this.collection = CollectionService.create(dataSource, accounts, repositories, sources, mirrors,
-                new CommitFactStore(dataSource, repositories), settings, credentials, publisher, clock, miningWorkers);
+        OutboundPolicy outbound = providersSettings.outboundPolicy();
+        Providers providers = Providers.standard(new ProviderHttp(outbound, clock,
+                providersSettings.maxRateLimitWait()));
         this.tokens = new Tokens(dataSource, TokenCipher.open(tokensSettings.keyset(), properties.dataDir()),
-                providers(new ProviderHttp(providersSettings.outboundPolicy(), clock,
-                        providersSettings.maxRateLimitWait())),
-                providersSettings.outboundPolicy(), publisher, clock);
-    }
-
-    /**
-     * The provider of each kind of host, all speaking through {@code http}. None yet: until the implementations land,
-     * every token check says "not checked" (status unreachable). Replaced when the providers are wired in.
-     */
-    static Providers providers(ProviderHttp http) {
-        return Providers.of(List.of());
+                providers, outbound, publisher, clock);
+        this.collection = CollectionService.create(dataSource, accounts, repositories, sources, mirrors,
+                new CommitFactStore(dataSource, repositories), settings,
+                credentials != null ? credentials : new TokenCredentials(tokens, providers), publisher, clock,
+                miningWorkers);
+        this.discovery = new RepositoryDiscovery(accounts, repositories, mirrors, tokens, providers);
     }
 
     /**
@@ -116,18 +116,21 @@ public final class Features implements AutoCloseable {
         TokensSettings tokens = binder.bindOrCreate("commitstats", TokensSettings.class);
         HikariDataSource ds = Database.openAndMigrate(properties, poolName);
         try {
-            return new Features(ds, ds, properties, settings, cv, providers, tokens, clock, events, true,
-                    RepositoryCredentials.NONE);
+            return new Features(ds, ds, properties, settings, cv, providers, tokens, clock, events, true, null);
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
     }
 
-    /** The features over a data source the caller owns (the server's). */
+    /**
+     * The features over a data source the caller owns (the server's).
+     *
+     * @param credentials where collections find credentials; null for the owners' tokens (the product's way)
+     */
     public static Features on(DataSource dataSource, CommitStatsProperties properties, CollectionSettings settings,
             CvSettings cv, ProvidersSettings providers, TokensSettings tokens, Clock clock,
-            ApplicationEventPublisher events, RepositoryCredentials credentials) {
+            ApplicationEventPublisher events, @Nullable RepositoryCredentials credentials) {
         return new Features(dataSource, null, properties, settings, cv, providers, tokens, clock, events, false,
                 credentials);
     }
@@ -173,6 +176,10 @@ public final class Features implements AutoCloseable {
 
     public Tokens tokens() {
         return tokens;
+    }
+
+    public RepositoryDiscovery discovery() {
+        return discovery;
     }
 
     @Override

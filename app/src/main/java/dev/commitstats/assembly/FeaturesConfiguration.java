@@ -4,6 +4,7 @@ import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.collection.CollectionService;
 import dev.commitstats.collection.CollectionSettings;
 import dev.commitstats.collection.RepositoryCredentials;
+import dev.commitstats.collection.RepositoryDiscovery;
 import dev.commitstats.config.CommitStatsProperties;
 import dev.commitstats.cv.CvDocuments;
 import dev.commitstats.cv.CvSettings;
@@ -36,7 +37,12 @@ class FeaturesConfiguration {
             CvSettings cv, ProvidersSettings providers, TokensSettings tokens, Clock clock,
             ApplicationEventPublisher events, ObjectProvider<RepositoryCredentials> credentials) {
         return Features.on(dataSource, properties, settings, cv, providers, tokens, clock, events,
-                credentials.getIfAvailable(() -> RepositoryCredentials.NONE));
+                credentials.getIfAvailable());
+    }
+
+    @Bean
+    RepositoryDiscovery repositoryDiscovery(Features features) {
+        return features.discovery();
     }
 
     @Bean

@@ -47,8 +47,8 @@ final class CollectCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Mining threads (default: the number of cores, env COMMITSTATS_COLLECTION_WORKER_THREADS).")
     Integer threads;
 
-    @Parameters(paramLabel = "REPO", arity = "1..*", description = "A local repository path or a git URL (https://, http://, git://, file://).")
-    List<String> repos;
+    @Parameters(paramLabel = "REPO", arity = "0..*", description = "A local repository path or a git URL (https://, http://, git://, file://). Without any, every active repository of the user (see discover) is collected with its token.")
+    List<String> repos = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -71,7 +71,7 @@ final class CollectCommand implements Callable<Integer> {
             CollectionService.SourcesReport report = features.collection().collectSources(
                     new CollectionService.SourcesRequest(login, emails, publish, repos), new Printer(out, err));
             if (report.failures() > 0) {
-                err.printf("commitstats: %d of %d repositories failed%n", report.failures(), repos.size());
+                err.printf("commitstats: %d of %d repositories failed%n", report.failures(), report.repositories());
             }
             return report.failures() > 0 ? 1 : 0;
         }
@@ -108,6 +108,8 @@ final class CollectCommand implements Callable<Integer> {
             }
             if (o.failed()) {
                 out.printf("%-30s error: %s%n", name, o.error());
+            } else if (o.message() != null) {
+                out.printf("%-30s %s, %,d in total, %s%n", name, o.message(), o.totalCommits(), o.status().dbName());
             } else {
                 out.printf("%-30s %,d new commits, %,d in total%s%s, %.1f s, %s%n", name, o.newCommits(),
                         o.totalCommits(),

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param recountedCommits stored commits mined again because the counting rules changed since they were mined
  * @param totalCommits     commits stored for the repository afterwards
  * @param took             wall-clock time, waiting included
- * @param message          why it failed or did not run, one line for the user; null when it was collected
+ * @param message          why it failed or did not run, one line for the user; for a collection, null or a note such
+ *                         as "no push since the last collection" (it then skipped the fetch)
  */
 public record CollectionOutcome(long repositoryId, Result result, int newCommits, int removedCommits,
         int recountedCommits, long totalCommits, Duration took, @Nullable String message) {
@@ -33,6 +34,12 @@ public record CollectionOutcome(long repositoryId, Result result, int newCommits
             long totalCommits, Duration took) {
         return new CollectionOutcome(repositoryId, Result.COLLECTED, newCommits, removedCommits, recountedCommits,
                 totalCommits, took, null);
+    }
+
+    /** Collected without a fetch: the host reported no push since the last complete collection. */
+    static CollectionOutcome unchanged(long repositoryId, long totalCommits, Duration took) {
+        return new CollectionOutcome(repositoryId, Result.COLLECTED, 0, 0, 0, totalCommits, took,
+                "no push since the last collection");
     }
 
     static CollectionOutcome failed(long repositoryId, long totalCommits, Duration took, String message) {

@@ -38,7 +38,8 @@ public final class CollectionService implements AutoCloseable {
      * @param login   the user, created when missing
      * @param emails  emails to add to their identities first
      * @param publish whether to make their CV public
-     * @param sources local folders or git URLs (credentials in a URL are used for this run, never stored)
+     * @param sources local folders or git URLs (credentials in a URL are used for this run, never stored); none
+     *                means every active repository of the user
      */
     public record SourcesRequest(String login, List<String> emails, boolean publish, List<String> sources) {
         public SourcesRequest {
@@ -68,9 +69,10 @@ public final class CollectionService implements AutoCloseable {
      *
      * @param user       the user
      * @param identities their emails after the call
+     * @param repositories how many repositories were named, or collected when none was named
      * @param failures   sources refused, failed or busy
      */
-    public record SourcesReport(User user, List<String> identities, int failures) {
+    public record SourcesReport(User user, List<String> identities, int repositories, int failures) {
     }
 
     private final UserAccounts accounts;
@@ -156,7 +158,7 @@ public final class CollectionService implements AutoCloseable {
             Credentials credentialsForRun = oneOffCredentials != null ? oneOffCredentials
                     : credentials.forRepository(repository).orElse(null);
             CollectionOutcome outcome = collector.collect(repository, repository.cloneUrl(), identities,
-                    credentialsForRun, listener, held::held);
+                    credentialsForRun, listener, held::held, trigger != CollectionTrigger.WEBHOOK, clock.instant());
             if (!outcome.failed()) {
                 events.publishEvent(new RepositoryCollected(repositoryId, repository.userId(), trigger,
                         outcome.newCommits(), outcome.removedCommits(), outcome.recountedCommits(),
@@ -176,7 +178,9 @@ public final class CollectionService implements AutoCloseable {
      */
     public SourcesReport collectSources(SourcesRequest request, SourcesProgress progress) {
         emailsOrThrow(request.emails());
-        User user = accounts.findOrCreate(request.login());
+        // naming no repository collects the user's own: they must exist (UserAccounts.require says so)
+        User user = request.sources().isEmpty() ? accounts.require(request.login())
+                : accounts.findOrCreate(request.login());
         accounts.addIdentities(user.id(), request.emails());
         List<String> identities = accounts.identities(user.id());
         if (identities.isEmpty()) {
@@ -185,6 +189,9 @@ public final class CollectionService implements AutoCloseable {
         }
         if (request.publish()) {
             accounts.setPublished(user.id(), true);
+        }
+        if (request.sources().isEmpty()) {
+            return collectActive(user, progress);
         }
         int failures = 0;
         for (String source : request.sources()) {
@@ -205,7 +212,34 @@ public final class CollectionService implements AutoCloseable {
                 failures++;
             }
         }
-        return new SourcesReport(accounts.requireUser(user.id()), accounts.identities(user.id()), failures);
+        return new SourcesReport(accounts.requireUser(user.id()), accounts.identities(user.id()),
+                request.sources().size(), failures);
+    }
+
+    /**
+     * Collects every active repository of the user, each with the credentials of its host (its token), one after the
+     * other; a repository whose host reported no push since its last collection is skipped without a fetch.
+     */
+    private SourcesReport collectActive(User user, SourcesProgress progress) {
+        List<Repository> active = registry.repositories(user.id()).stream().filter(Repository::active).toList();
+        if (active.isEmpty()) {
+            throw new UseCaseException(UseCaseException.Kind.NOT_FOUND, "user '" + user.login()
+                    + "' has no active repository: add a token and run discover, or name a repository");
+        }
+        int failures = 0;
+        for (Repository repository : active) {
+            String name = repository.ownerGroup() == null ? repository.name()
+                    : repository.ownerGroup() + "/" + repository.name();
+            MiningListener listener = progress.collecting(name);
+            CollectionOutcome outcome = collect(repository.id(), CollectionTrigger.COMMAND, listener, null,
+                    () -> progress.waiting(name));
+            progress.finished(name, outcome);
+            if (outcome.failed()) {
+                failures++;
+            }
+        }
+        return new SourcesReport(accounts.requireUser(user.id()), accounts.identities(user.id()), active.size(),
+                failures);
     }
 
     private static void emailsOrThrow(List<String> emails) {

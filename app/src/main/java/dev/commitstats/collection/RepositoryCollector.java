@@ -75,11 +75,19 @@ final class RepositoryCollector {
      * @param credentials a token for HTTPS, or null
      * @param listener    mining progress
      * @param claimHeld   checked before each batch is written: false stops the collection (another took it over)
+     * @param mayskipFetch whether the fetch may be skipped when the host reported no push since the last complete
+     *                    collection (a webhook's collection never skips: the push it announces may not be known yet)
+     * @param startedAt   when the collection started, recorded with a complete run
      */
     CollectionOutcome collect(Repository repository, String source, Set<String> identities,
-            @Nullable Credentials credentials, MiningListener listener, BooleanSupplier claimHeld) {
+            @Nullable Credentials credentials, MiningListener listener, BooleanSupplier claimHeld,
+            boolean mayskipFetch, Instant startedAt) {
         long started = System.nanoTime();
         long id = repository.id();
+        String inputs = inputs(identities);
+        if (mayskipFetch && !identities.isEmpty() && !registry.fetchNeeded(id, inputs)) {
+            return CollectionOutcome.unchanged(id, store.countCommits(id), Duration.ofNanos(System.nanoTime() - started));
+        }
         registry.setStatus(id, RepositoryStatus.COLLECTING, null);
         try {
             if (identities.isEmpty()) {
@@ -93,6 +101,7 @@ final class RepositoryCollector {
                         && registry.collectedFingerprint(id).filter(fingerprint::equals).isPresent()) {
                     // same tips, same identities, same rules as the last complete run: a walk would find nothing
                     registry.setStatus(id, RepositoryStatus.UP_TO_DATE, null);
+                    registry.saveCollectedFrom(id, repository.host().lastPushAt(), startedAt, inputs);
                     return CollectionOutcome.collected(id, 0, 0, 0, store.countCommits(id),
                             Duration.ofNanos(System.nanoTime() - started));
                 }
@@ -130,6 +139,7 @@ final class RepositoryCollector {
                         new RepositoryCursor(latest.sha, latest.time, true, RepositoryStatus.UP_TO_DATE));
                 registry.saveMinedRulesVersion(id, MiningRules.VERSION);
                 registry.saveCollectedFingerprint(id, fingerprint);
+                registry.saveCollectedFrom(id, repository.host().lastPushAt(), startedAt, inputs);
                 return CollectionOutcome.collected(id, result.mined() - recounted[0], removed, recounted[0],
                         store.countCommits(id), Duration.ofNanos(System.nanoTime() - started));
             }
@@ -156,6 +166,11 @@ final class RepositoryCollector {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /** A digest of what a collection counts with apart from the commits: the identities and the counting rules. */
+    static String inputs(Set<String> identities) {
+        return fingerprint(List.of(), identities);
     }
 
     /** The counting rules in the fingerprint: facts mined under other rules are mined again (see collect). */

@@ -6,7 +6,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Collection",
-        allowedDependencies = {"config", "accounts", "repos", "repos::mirror", "stats::facts"})
+        allowedDependencies = {"config", "accounts", "repos", "repos::mirror", "stats::facts", "tokens", "providers"})
 package dev.commitstats.collection;
 
 import org.jspecify.annotations.NullMarked;

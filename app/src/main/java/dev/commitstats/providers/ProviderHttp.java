@@ -97,7 +97,9 @@ public final class ProviderHttp {
     private static final int MAX_REDIRECTS = 5;
     private static final int TRANSIENT_RETRIES = 2;
     private static final int RATE_LIMIT_RETRIES = 3;
-    private static final int CACHE_ENTRIES = 4096;
+    // conditional requests save rate limit, not memory: bound the cached bodies' total size (a page of 100
+    // repositories is about 600 KB of JSON), evicting the least recently used
+    private static final long CACHE_CHARS = 48L * 1024 * 1024;
 
     private final OutboundPolicy policy;
     private final Clock clock;
@@ -105,12 +107,8 @@ public final class ProviderHttp {
     private final Sleeper sleeper;
     private final Duration connectTimeout;
     private final Duration readTimeout;
-    private final Map<String, Cached> etags = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-            return size() > CACHE_ENTRIES;
-        }
-    });
+    private final LinkedHashMap<String, Cached> etags = new LinkedHashMap<>(64, 0.75f, true);
+    private long cachedChars;
 
     private record Cached(String etag, Response response) {
     }
@@ -146,12 +144,16 @@ public final class ProviderHttp {
         int rateLimited = 0;
         int transientFailures = 0;
         while (true) {
-            Cached cached = etags.get(key);
+            Cached cached = cached(key);
             Response r;
             try {
                 r = follow(uri, headers, cached == null ? null : cached.etag());
             } catch (OutboundPolicy.RefusedException e) {
                 throw new ProviderException(ProviderException.Kind.REFUSED, e.getMessage());
+            } catch (java.net.UnknownHostException e) {
+                // a name that does not resolve now will not in two seconds either: say so at once
+                throw new ProviderException(ProviderException.Kind.UNAVAILABLE, "could not reach " + uri.getHost()
+                        + ": the host name does not resolve");
             } catch (IOException e) {
                 if (transientFailures++ < TRANSIENT_RETRIES) {
                     pause(Duration.ofSeconds(transientFailures));
@@ -185,9 +187,30 @@ public final class ProviderHttp {
                         + r.status() + " for " + uri.getPath());
             }
             if (r.ok()) {
-                r.header("ETag").ifPresent(etag -> etags.put(key, new Cached(etag, r)));
+                r.header("ETag").ifPresent(etag -> cache(key, new Cached(etag, r)));
             }
             return r;
+        }
+    }
+
+    private @Nullable Cached cached(String key) {
+        synchronized (etags) {
+            return etags.get(key);
+        }
+    }
+
+    private void cache(String key, Cached entry) {
+        if (entry.response().body().length() > CACHE_CHARS / 4) {
+            return;
+        }
+        synchronized (etags) {
+            Cached old = etags.put(key, entry);
+            cachedChars += entry.response().body().length() - (old == null ? 0 : old.response().body().length());
+            var eldest = etags.entrySet().iterator();
+            while (cachedChars > CACHE_CHARS && eldest.hasNext()) {
+                cachedChars -= eldest.next().getValue().response().body().length();
+                eldest.remove();
+            }
         }
     }
 
@@ -215,12 +238,13 @@ public final class ProviderHttp {
             JsonNode n = MAPPER.readTree(r.body());
             for (String field : List.of("message", "error_description", "error")) {
                 JsonNode v = n.get(field);
+                if (v != null && v.isObject()) {
+                    // Bitbucket's {"error": {"message": ...}}, GitLab's {"message": {"error": ...}}
+                    v = v.get("message") != null ? v.get("message") : v.get("error");
+                }
                 if (v != null && v.isString() && !v.asString().isBlank()) {
                     String s = v.asString().strip().replaceAll("[\\p{Cntrl}]", " ");
                     return Optional.of(s.length() > 200 ? s.substring(0, 200) + "…" : s);
-                }
-                if (v != null && v.isObject() && v.get("message") != null) {
-                    return Optional.of(v.get("message").asString());
                 }
             }
         } catch (JacksonException | IllegalArgumentException e) {

@@ -1,5 +1,11 @@
 package dev.commitstats.providers;
 
+import dev.commitstats.providers.azure.AzureDevOpsProvider;
+import dev.commitstats.providers.bitbucket.BitbucketProvider;
+import dev.commitstats.providers.git.GenericGitProvider;
+import dev.commitstats.providers.gitea.GiteaProvider;
+import dev.commitstats.providers.github.GitHubProvider;
+import dev.commitstats.providers.gitlab.GitLabProvider;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +28,16 @@ public final class Providers {
             }
         }
         return new Providers(m);
+    }
+
+    /** One provider per kind, each talking to its host through {@code http}. */
+    public static Providers standard(ProviderHttp http) {
+        return of(List.of(new GitHubProvider(http),
+                new GitLabProvider(http),
+                new AzureDevOpsProvider(http),
+                new BitbucketProvider(http),
+                new GiteaProvider(http),
+                new GenericGitProvider()));
     }
 
     /** The provider for {@code kind}. */

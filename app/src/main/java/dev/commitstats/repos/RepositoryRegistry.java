@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -22,7 +24,8 @@ public final class RepositoryRegistry {
 
     private static final String REPOSITORY_COLUMNS = """
             id, user_id, clone_url, provider, name, owner_group, visibility, is_active, is_extra, status, error_message,
-            last_commit_sha, last_commit_time, all_commits_processed""";
+            last_commit_sha, last_commit_time, all_commits_processed, token_id, owner_kind, is_fork, is_archived,
+            is_open_source, default_branch, stars, web_url, last_push_at""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -86,7 +89,150 @@ public final class RepositoryRegistry {
     }
 
     /** The visibilities a repository can have on its host. */
-    public static final java.util.Set<String> VISIBILITIES = java.util.Set.of("public", "internal", "private");
+    public static final Set<String> VISIBILITIES = Set.of("public", "internal", "private");
+
+    /**
+     * What {@link #upsertDiscovered} did.
+     *
+     * @param repositoryId the repository's id
+     * @param created      whether it was registered now
+     * @param active       whether it counts after the call
+     */
+    public record Upserted(long repositoryId, boolean created, boolean active) {
+    }
+
+    /**
+     * Registers a repository a provider account discovered, or updates what its host says about it (visibility, fork,
+     * archived, default branch, last push, stars), and records that the host was asked now. A new one starts active
+     * when {@link HostedRepository#activeIfNew()} and its owner group is not switched off; an existing one keeps the
+     * owner's choice. A repository the user added by URL before gets the token it was discovered through.
+     *
+     * @param tokenId the token it was discovered through
+     */
+    public Upserted upsertDiscovered(long userId, long tokenId, HostedRepository repo) {
+        long now = clock.instant().getEpochSecond();
+        Repository.HostDetails h = repo.host();
+        Long push = h.lastPushAt() == null ? null : h.lastPushAt().getEpochSecond();
+        Optional<Repository> existing = findByCloneUrl(userId, repo.cloneUrl());
+        if (existing.isPresent()) {
+            Repository r = existing.get();
+            jdbc.sql("""
+                            UPDATE repositories SET name = :name, owner_group = :owner, visibility = :vis,
+                                token_id = COALESCE(token_id, :token), owner_kind = :kind, is_fork = :fork,
+                                is_archived = :archived, is_open_source = :os, default_branch = :branch, stars = :stars,
+                                web_url = :web, last_push_at = :push, push_checked_at = :now
+                            WHERE id = :id""")
+                    .param("name", repo.name()).param("owner", repo.ownerGroup()).param("vis", repo.visibility())
+                    .param("token", tokenId).param("kind", h.ownerKind()).param("fork", h.fork())
+                    .param("archived", h.archived()).param("os", h.openSource()).param("branch", h.defaultBranch())
+                    .param("stars", h.stars()).param("web", h.webUrl()).param("push", push).param("now", now)
+                    .param("id", r.id()).update();
+            return new Upserted(r.id(), false, r.active());
+        }
+        boolean active = repo.activeIfNew() && ownerGroupSetting(userId, repo.ownerGroup()).orElse(true);
+        Optional<Long> id = jdbc.sql("""
+                        INSERT INTO repositories (user_id, clone_url, provider, name, owner_group, visibility, is_active,
+                            is_extra, token_id, owner_kind, is_fork, is_archived, is_open_source, default_branch, stars,
+                            web_url, last_push_at, push_checked_at)
+                        VALUES (:u, :url, :provider, :name, :owner, :vis, :active, FALSE, :token, :kind, :fork,
+                            :archived, :os, :branch, :stars, :web, :push, :now)
+                        ON CONFLICT (user_id, clone_url) DO NOTHING RETURNING id""")
+                .param("u", userId).param("url", repo.cloneUrl()).param("provider", SourceKind.GIT.dbName())
+                .param("name", repo.name()).param("owner", repo.ownerGroup()).param("vis", repo.visibility())
+                .param("active", active).param("token", tokenId).param("kind", h.ownerKind())
+                .param("fork", h.fork()).param("archived", h.archived()).param("os", h.openSource())
+                .param("branch", h.defaultBranch()).param("stars", h.stars()).param("web", h.webUrl())
+                .param("push", push).param("now", now)
+                .query(Long.class).optional();
+        if (id.isEmpty()) {
+            return upsertDiscovered(userId, tokenId, repo);  // registered concurrently: update it instead
+        }
+        return new Upserted(id.get(), true, active);
+    }
+
+    /**
+     * An owner group (organisation, group, project) of the user's repositories, as the owner sees it.
+     *
+     * @param name         the group's name
+     * @param repositories how many of the user's repositories it holds
+     * @param active       how many of them count
+     * @param switchedOff  whether the owner switched the whole group off (new repositories of it start inactive)
+     */
+    public record OwnerGroup(String name, int repositories, int active, boolean switchedOff) {
+    }
+
+    /** The owner groups of the user's repositories, by name. */
+    public List<OwnerGroup> ownerGroups(long userId) {
+        return jdbc.sql("""
+                        SELECT r.owner_group AS name, COUNT(*) AS n,
+                               SUM(CASE WHEN r.is_active THEN 1 ELSE 0 END) AS active,
+                               MAX(CASE WHEN g.is_active = FALSE THEN 1 ELSE 0 END) AS off
+                        FROM repositories r
+                        LEFT JOIN owner_groups g ON g.user_id = r.user_id AND g.name = r.owner_group
+                        WHERE r.user_id = :u AND r.owner_group IS NOT NULL
+                        GROUP BY r.owner_group ORDER BY r.owner_group""")
+                .param("u", userId)
+                .query((rs, i) -> new OwnerGroup(rs.getString("name"), rs.getInt("n"), rs.getInt("active"),
+                        rs.getInt("off") == 1))
+                .list();
+    }
+
+    /**
+     * Switches every repository of the user's owner group on or off, and remembers the choice for repositories of
+     * the group discovered later. Returns how many repositories the group holds.
+     */
+    public int setOwnerGroupActive(long userId, String ownerGroup, boolean active) {
+        int n = jdbc.sql("UPDATE repositories SET is_active = :a WHERE user_id = :u AND owner_group = :g")
+                .param("a", active).param("u", userId).param("g", ownerGroup).update();
+        int updated = jdbc.sql("UPDATE owner_groups SET is_active = :a WHERE user_id = :u AND name = :g")
+                .param("a", active).param("u", userId).param("g", ownerGroup).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                            INSERT INTO owner_groups (user_id, name, is_active) VALUES (:u, :g, :a)
+                            ON CONFLICT (user_id, name) DO UPDATE SET is_active = excluded.is_active""")
+                    .param("u", userId).param("g", ownerGroup).param("a", active).update();
+        }
+        return n;
+    }
+
+    private Optional<Boolean> ownerGroupSetting(long userId, String ownerGroup) {
+        return jdbc.sql("SELECT is_active FROM owner_groups WHERE user_id = :u AND name = :g")
+                .param("u", userId).param("g", ownerGroup).query(Boolean.class).optional();
+    }
+
+    /**
+     * What the last complete collection started from, for {@link #fetchNeeded}.
+     *
+     * @param lastPushAt the host's last push known when the collection started (null when unknown)
+     * @param startedAt  when it started
+     * @param inputs     a digest of the identities and counting rules it used
+     */
+    public void saveCollectedFrom(long repositoryId, @Nullable Instant lastPushAt, Instant startedAt, String inputs) {
+        int n = jdbc.sql("""
+                        UPDATE repositories SET collected_push_at = :push, collected_started_at = :started,
+                            collected_inputs = :inputs
+                        WHERE id = :id""")
+                .param("push", lastPushAt == null ? null : lastPushAt.getEpochSecond())
+                .param("started", startedAt.getEpochSecond()).param("inputs", inputs).param("id", repositoryId)
+                .update();
+        requireOne(n, repositoryId);
+    }
+
+    /**
+     * False when a collection can skip fetching the repository: its host was asked after the last complete collection
+     * started and reported no push since, and the identities and rules ({@code inputs}) are the same. True otherwise,
+     * including whenever anything is unknown.
+     */
+    public boolean fetchNeeded(long repositoryId, String inputs) {
+        return jdbc.sql("""
+                        SELECT CASE WHEN all_commits_processed AND status = 'up_to_date'
+                                     AND last_push_at IS NOT NULL AND collected_push_at = last_push_at
+                                     AND push_checked_at IS NOT NULL AND collected_started_at IS NOT NULL
+                                     AND push_checked_at >= collected_started_at AND collected_inputs = :inputs
+                                    THEN 0 ELSE 1 END
+                        FROM repositories WHERE id = :id""")
+                .param("inputs", inputs).param("id", repositoryId).query(Integer.class).optional().orElse(1) == 1;
+    }
 
     /** Records the repository's visibility on its host ({@link #VISIBILITIES}), as a provider reports it. */
     public void setVisibility(long repositoryId, String visibility) {
@@ -175,8 +321,16 @@ public final class RepositoryRegistry {
         Instant lastTime = rs.wasNull() ? null : Instant.ofEpochSecond(t);
         RepositoryCursor cursor = new RepositoryCursor(rs.getString("last_commit_sha"), lastTime,
                 rs.getBoolean("all_commits_processed"), RepositoryStatus.fromDb(rs.getString("status")));
+        long tokenId = rs.getLong("token_id");
+        Long token = rs.wasNull() ? null : tokenId;
+        long push = rs.getLong("last_push_at");
+        Instant lastPush = rs.wasNull() ? null : Instant.ofEpochSecond(push);
+        Repository.HostDetails host = new Repository.HostDetails(rs.getString("owner_kind"), rs.getBoolean("is_fork"),
+                rs.getBoolean("is_archived"), rs.getBoolean("is_open_source"), rs.getString("default_branch"),
+                rs.getInt("stars"), rs.getString("web_url"), lastPush);
         return new Repository(rs.getLong("id"), rs.getLong("user_id"), rs.getString("clone_url"),
                 SourceKind.fromDb(rs.getString("provider")), rs.getString("name"), rs.getString("owner_group"),
-                rs.getString("visibility"), rs.getBoolean("is_active"), rs.getBoolean("is_extra"), rs.getString("error_message"), cursor);
+                rs.getString("visibility"), rs.getBoolean("is_active"), rs.getBoolean("is_extra"),
+                rs.getString("error_message"), cursor, token, host);
     }
 }
