@@ -5,7 +5,10 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /api/v1/cv/{login}}: a published CV as JSON, from its snapshot. */
 @RestController
@@ -21,9 +25,14 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class CvApiController {
 
     private final CvSnapshots snapshots;
+    private final CvRenderings renderings;
+    private final JsonMapper json;
 
-    CvApiController(CvSnapshots snapshots) {
+    /** @param json the server's own mapper, so a kept rendering is byte for byte what Spring would have written */
+    CvApiController(CvSnapshots snapshots, CvRenderings renderings, JsonMapper json) {
         this.snapshots = snapshots;
+        this.renderings = renderings;
+        this.json = json;
     }
 
     @GetMapping("/{login}")
@@ -35,8 +44,13 @@ class CvApiController {
     @ApiResponse(responseCode = "200", description = "the CV")
     @ApiResponse(responseCode = "404", description = "no such user, or their CV is not public")
     ResponseEntity<?> cv(@Parameter(description = "the user's login") @PathVariable String login) {
-        return snapshots.published(login)
-                .<ResponseEntity<?>>map(cv -> ResponseEntity.ok(CvJson.apiFields(cv)))
+        return snapshots.publishedSnapshot(login)
+                .<ResponseEntity<?>>map(cv -> ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)))
+                        .eTag(cv.etag("json"))  // a matching If-None-Match gets 304 without a body
+                        .body(renderings.get(cv.key("json"),
+                                () -> json.writeValueAsBytes(CvJson.apiFields(cv.document())))))
                 .orElseGet(() -> notFound(login));
     }
 

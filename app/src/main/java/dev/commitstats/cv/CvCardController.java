@@ -45,17 +45,21 @@ class CvCardController {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
     private final CvSnapshots snapshots;
+    private final CvRenderings renderings;
 
-    CvCardController(CvSnapshots snapshots) {
+    CvCardController(CvSnapshots snapshots, CvRenderings renderings) {
         this.snapshots = snapshots;
+        this.renderings = renderings;
     }
 
     @GetMapping("/cv/{login}/card.svg")
     ResponseEntity<byte[]> card(@PathVariable String login, @RequestParam MultiValueMap<String, String> query) {
         CvCardOptions options = CvCardOptions.parse(query);
-        Optional<CvDocument> cv = snapshots.published(login);
-        String svg = cv.map(doc -> CvCard.render(doc, options)).orElseGet(() -> CvCard.notFound(login, options));
-        byte[] body = svg.getBytes(StandardCharsets.UTF_8);
+        Optional<CvSnapshots.Published> cv = snapshots.publishedSnapshot(login);
+        // a card is drawn once per snapshot and set of options (the options record's text names them all)
+        byte[] body = cv.map(p -> renderings.get(p.key("card " + options),
+                        () -> CvCard.render(p.document(), options).getBytes(StandardCharsets.UTF_8)))
+                .orElseGet(() -> CvCard.notFound(login, options).getBytes(StandardCharsets.UTF_8));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, cv.isPresent() ? CACHE_CONTROL : NOT_FOUND_CACHE_CONTROL)

@@ -1,13 +1,24 @@
 package dev.commitstats.cv;
 
 import dev.commitstats.core.classify.LanguageColors;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * {@code GET /cv/{login}}: the public CV page, and {@code GET /cv/{login}/year/{yyyy}}: one year of it in review, both
@@ -26,21 +37,46 @@ class CvPageController {
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
     private final CvSnapshots snapshots;
+    private final CvRenderings renderings;
+    private final ThymeleafViewResolver views;
     private final LanguageColors colors = LanguageColors.standard();
 
-    CvPageController(CvSnapshots snapshots) {
+    CvPageController(CvSnapshots snapshots, CvRenderings renderings, ThymeleafViewResolver views) {
         this.snapshots = snapshots;
+        this.renderings = renderings;
+        this.views = views;
     }
 
+    /**
+     * The page, rendered once per snapshot and then served as kept bytes ({@link CvRenderings}): it is the same for
+     * every visitor. Seam for the owner's preview (with sign-in, a later issue): when the signed-in user is
+     * {@code login}, render CvPage.of(documents.build(login, CvSnapshots.SERIES, CvDocument.Audience.PUBLIC), colors,
+     * true) with CV_VIEW instead, never kept: the template shows its "not public" banner for such a page. Once pages
+     * carry per-visitor parts (a signed-in navigation bar), keep only the anonymous rendering.
+     */
     @GetMapping("/cv/{login}")
-    ModelAndView cv(@PathVariable String login) {
-        return snapshots.published(login)
-                .map(cv -> new ModelAndView(CV_VIEW, Map.of("page", CvPage.of(cv, colors, false))))
-                // Seam for the owner's preview (with sign-in, a later issue): when the signed-in user is `login`,
-                // render CvPage.of(documents.build(login, CvSnapshots.SERIES, CvDocument.Audience.PUBLIC), colors,
-                // true) with CV_VIEW instead: the template shows its "not public" banner for such a page. The owner
-                // previews the public audience, so the preview shows exactly what publishing would show.
-                .orElseGet(() -> notFound(login));
+    @Nullable ModelAndView cv(@PathVariable String login, Model model, HttpServletRequest request,
+            HttpServletResponse response) throws Exception {
+        Optional<CvSnapshots.Published> published = snapshots.publishedSnapshot(login);
+        if (published.isEmpty()) {
+            return notFound(login);
+        }
+        CvSnapshots.Published cv = published.get();
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "max-age=60");
+        byte[] kept = renderings.peek(cv.key("page"));
+        if (kept == null) {
+            Map<String, Object> m = new HashMap<>(model.asMap());
+            m.put("page", CvPage.of(cv.document(), colors, false));
+            View view = views.resolveViewName(CV_VIEW, Locale.ENGLISH);
+            ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+            view.render(m, request, capture);
+            kept = capture.getContentAsByteArray();
+            renderings.put(cv.key("page"), kept);
+        }
+        response.setContentLength(kept.length);
+        response.getOutputStream().write(kept);
+        return null;  // the response is written: no view to render
     }
 
     @GetMapping("/cv/{login}/year/{year}")

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -46,8 +47,11 @@ public final class CvSnapshots {
     private volatile @Nullable JsonMapper json;
     private final ConcurrentHashMap<Long, Local> parsed = new ConcurrentHashMap<>();
 
-    private record Local(CvDocument document, long builtAt, long readAtNanos) {
+    /** @param generation numbers each document this instance parsed or built, so renderings never mix two */
+    private record Local(CvDocument document, long builtAt, long readAtNanos, long generation) {
     }
+
+    private final AtomicLong generations = new AtomicLong();
 
     /** @param maxAge how old a snapshot may get before a read rebuilds it */
     public CvSnapshots(DataSource dataSource, UserAccounts accounts, CvDocuments documents, Clock clock,
@@ -64,6 +68,34 @@ public final class CvSnapshots {
      * their CV: to anyone else, an unpublished CV does not exist.
      */
     public Optional<CvDocument> published(String login) {
+        return publishedSnapshot(login).map(Published::document);
+    }
+
+    /**
+     * A published CV with the identity of the snapshot it comes from, for what is derived from it and kept (see
+     * {@link CvRenderings}).
+     *
+     * @param document the CV
+     * @param userId   its owner
+     * @param builtAt  when its snapshot was built (epoch seconds)
+     * @param generation this instance's number for the document: another document, another number (two rebuilds in
+     *                   one second share {@code builtAt})
+     */
+    record Published(CvDocument document, long userId, long builtAt, long generation) {
+
+        /** A key naming this document and what is derived from it, e.g. {@code key("json")}. */
+        String key(String rendering) {
+            return rendering + ":" + userId + ":" + generation;
+        }
+
+        /** A validator for HTTP caches: the same while the snapshot is, on every instance. */
+        String etag(String rendering) {
+            return "\"" + rendering + "-" + userId + "-" + builtAt + "\"";
+        }
+    }
+
+    /** {@link #published} with the snapshot's identity. */
+    Optional<Published> publishedSnapshot(String login) {
         Optional<User> user = accounts.find(login);
         if (user.isEmpty() || !user.get().published()) {
             return Optional.empty();
@@ -71,25 +103,41 @@ public final class CvSnapshots {
         return Optional.of(current(user.get()));
     }
 
-    private CvDocument current(User user) {
+    private Published current(User user) {
         Local local = parsed.get(user.id());
         if (local != null && System.nanoTime() - local.readAtNanos() < LOCAL.toNanos()) {
-            return local.document();
+            return new Published(local.document(), user.id(), local.builtAt(), local.generation());
         }
         long now = clock.instant().getEpochSecond();
-        Optional<Stored> stored = jdbc.sql("SELECT document, built_at, stale FROM cv_snapshots WHERE user_id = :u")
+        // the state first: the document (hundreds of KB) is read only when it is not the one this instance holds
+        Optional<State> state = jdbc.sql("SELECT built_at, stale FROM cv_snapshots WHERE user_id = :u")
                 .param("u", user.id())
-                .query((rs, i) -> new Stored(rs.getString("document"), rs.getLong("built_at"), rs.getBoolean("stale")))
+                .query((rs, i) -> new State(rs.getLong("built_at"), rs.getBoolean("stale")))
                 .optional();
-        if (stored.isPresent() && !stored.get().stale() && now - stored.get().builtAt() < maxAge.toSeconds()) {
-            CvDocument doc = local != null && local.builtAt() == stored.get().builtAt() ? local.document()
-                    : read(user, stored.get().document());
+        if (state.isPresent() && !state.get().stale() && now - state.get().builtAt() < maxAge.toSeconds()) {
+            long builtAt = state.get().builtAt();
+            boolean same = local != null && local.builtAt() == builtAt;
+            CvDocument doc = same ? local.document() : readStored(user, builtAt);
             if (doc != null) {
-                parsed.put(user.id(), new Local(doc, stored.get().builtAt(), System.nanoTime()));
-                return doc;
+                long generation = same ? local.generation() : generations.incrementAndGet();
+                parsed.put(user.id(), new Local(doc, builtAt, System.nanoTime(), generation));
+                return new Published(doc, user.id(), builtAt, generation);
             }
         }
-        return rebuild(user);
+        CvDocument rebuilt = rebuild(user);
+        Local made = parsed.get(user.id());
+        return new Published(rebuilt, user.id(), rebuilt.generatedAt().getEpochSecond(),
+                made != null && made.document() == rebuilt ? made.generation() : generations.incrementAndGet());
+    }
+
+    private record State(long builtAt, boolean stale) {
+    }
+
+    /** The stored document if it is still the one built at {@code builtAt}; null otherwise or when unreadable. */
+    private @Nullable CvDocument readStored(User user, long builtAt) {
+        return jdbc.sql("SELECT document FROM cv_snapshots WHERE user_id = :u AND built_at = :t")
+                .param("u", user.id()).param("t", builtAt).query(String.class).optional()
+                .map(d -> read(user, d)).orElse(null);
     }
 
     /**
@@ -114,9 +162,6 @@ public final class CvSnapshots {
         return mapper;
     }
 
-    private record Stored(String document, long builtAt, boolean stale) {
-    }
-
     /** Computes the user's public CV and stores it as their snapshot. */
     public CvDocument rebuild(long userId) {
         return rebuild(accounts.requireUser(userId));
@@ -127,7 +172,7 @@ public final class CvSnapshots {
         CvDocument doc = documents.build(user.login(), SERIES, CvDocument.Audience.PUBLIC);
         long builtAt = doc.generatedAt().getEpochSecond();
         jdbc.sql(UPSERT).param("u", user.id()).param("d", json().writeValueAsString(doc)).param("t", builtAt).update();
-        parsed.put(user.id(), new Local(doc, builtAt, System.nanoTime()));
+        parsed.put(user.id(), new Local(doc, builtAt, System.nanoTime(), generations.incrementAndGet()));
         log.debug("CV snapshot of {} rebuilt in {} ms", user.login(), (System.nanoTime() - started) / 1_000_000);
         return doc;
     }
