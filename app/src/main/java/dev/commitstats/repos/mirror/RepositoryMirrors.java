@@ -35,7 +35,6 @@ import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.TrackingRefUpdate;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.FileUtils;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +50,8 @@ import dev.commitstats.repos.mirror.MirrorException.Reason;
  * pruned, so force-pushed and deleted branches are reflected. A fetch with nothing new costs one ref advertisement.
  *
  * <p>A clone is made in {@code mirrors/.incoming} and moved into place in one rename, so a killed clone never leaves a
- * folder that looks like a complete mirror. Credentials are passed to git per call and never stored or logged.
+ * folder that looks like a complete mirror. Credentials are passed to git per call and never stored or logged, and
+ * only to the server of the URL: a redirect to another host or port does not take the token along.
  *
  * <p>Where a URL may lead is the {@link OutboundPolicy}'s decision: every HTTP connection of a clone or fetch, each
  * redirect included, is opened by it (https only unless the host is allow-listed, the connected address checked
@@ -413,18 +413,33 @@ public final class RepositoryMirrors {
             config.setString("remote", REMOTE, "tagopt", "--no-tags");
             config.save();
         }
-        FetchResult result = git.fetch()
-                .setRemote(REMOTE)
-                .setRefSpecs(REF_SPECS)
-                .setRemoveDeletedRefs(true)
-                .setTagOpt(TagOpt.NO_TAGS)
-                .setForceUpdate(true)
-                .setTimeout((int) Math.max(1, timeout.toSeconds()))
-                .setCredentialsProvider(credentials == null ? null
-                        : new UsernamePasswordCredentialsProvider(credentials.username(), credentials.token()))
-                .setProgressMonitor(new TransferProgress(progress))
-                .setTransportConfigCallback(connections.installOn())
-                .call();
+        HostBoundCredentials token = credentials == null ? null : new HostBoundCredentials(credentials, remote);
+        FetchResult result;
+        try {
+            result = git.fetch()
+                    .setRemote(REMOTE)
+                    .setRefSpecs(REF_SPECS)
+                    .setRemoveDeletedRefs(true)
+                    .setTagOpt(TagOpt.NO_TAGS)
+                    .setForceUpdate(true)
+                    .setTimeout((int) Math.max(1, timeout.toSeconds()))
+                    .setCredentialsProvider(token)
+                    .setProgressMonitor(new TransferProgress(progress))
+                    .setTransportConfigCallback(connections.installOn())
+                    .call();
+        } catch (Exception e) {
+            String redirectedTo = token == null ? null : token.withheldFrom();
+            if (redirectedTo != null) {
+                throw new MirrorException(Reason.AUTHENTICATION_FAILED, "authentication failed for " + remote.url()
+                        + ": it redirected to " + redirectedTo + ", and the token is only sent to "
+                        + remote.authority(), e);
+            }
+            throw e;
+        } finally {
+            if (token != null) {
+                token.clear();
+            }
+        }
         if (progress.cancelled()) {
             throw new MirrorException(Reason.CANCELLED, "cancelled while mirroring " + remote.url());
         }

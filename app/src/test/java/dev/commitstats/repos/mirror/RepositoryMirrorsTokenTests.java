@@ -136,6 +136,28 @@ class RepositoryMirrorsTokenTests {
     }
 
     @Test
+    void theTokenIsNotHandedToAnotherServerThatARedirectLeadsTo() throws Exception {
+        try (GitRepoBuilder repo = origin();
+             SmartHttpGitServer other = new SmartHttpGitServer(served, Files.createDirectories(tmp.resolve("other")))
+                     .allow(Credentials.TOKEN_USER, TOKEN)) {
+            repo.write("a.txt", "1\n").commit("one");
+            // the other server would accept the token: were it sent along, the clone would work
+            server.redirect("private/", other.url("private/"));
+            RepositoryMirrors bothAllowed = new RepositoryMirrors(dataDir, Duration.ofSeconds(10),
+                    OutboundPolicy.allowing("127.0.0.1:" + server.port() + ",127.0.0.1:" + other.port()));
+
+            assertThatThrownBy(() -> bothAllowed.prepare(url, Credentials.token(TOKEN), ProgressSink.NONE))
+                    .isInstanceOfSatisfying(MirrorException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.AUTHENTICATION_FAILED);
+                        assertThat(e.getMessage()).isEqualTo("authentication failed for " + url
+                                + ": it redirected to 127.0.0.1:" + other.port()
+                                + ", and the token is only sent to 127.0.0.1:" + server.port());
+                    });
+            assertThat(other.packRequests()).isZero();
+        }
+    }
+
+    @Test
     void theTokenAppearsInNoFileOfTheMirrorNoMessageAndNoLogLine() throws Exception {
         MirrorException refused;
         Path mirror;
