@@ -73,7 +73,8 @@ public final class Features implements AutoCloseable {
         this.miningWorkers = MiningWorkers.pool(settings.effectiveWorkerThreads());
         this.accounts = new UserAccounts(dataSource, clock);
         this.repositories = new RepositoryRegistry(dataSource, clock);
-        RepositoryMirrors mirrors = new RepositoryMirrors(properties.dataDir(), settings.mirrorTimeout());
+        RepositoryMirrors mirrors = new RepositoryMirrors(properties.dataDir(), settings.mirrorTimeout(),
+                providersSettings.outboundPolicy());
         this.sources = new RepositorySources(repositories, mirrors);
         this.statsQueries = new StatsQueries(dataSource, accounts, repositories, clock);
         this.outlierReview = new OutlierReview(dataSource, accounts, repositories, statsQueries);

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CollectTests {
 
     static final String ME = "me@example.com";
+    /** The admin's allow-list, as a system property: in-process commands read their settings from the environment. */
+    private static final String ALLOWED_HOSTS = "commitstats.providers.allowed-hosts";
 
     @TempDir
     Path tmp;
@@ -253,14 +255,35 @@ class CollectTests {
              SmartHttpGitServer server = new SmartHttpGitServer(served, Files.createDirectories(tmp.resolve("work")))) {
             history(repo, 30, 0);
             String url = server.url("team/app.git");
-            var r = collect(db, "--user", "me", "--email", ME, url);
-            assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-            assertThat(r.out()).contains("team/app").contains("20 new commits");
-            history(repo, 3, 77);
-            var again = collect(db, "--user", "me", url);
-            assertThat(again.out()).contains("2 new commits, 22 in total");
+            // the local test server is an internal address: the admin's allow-list lets it through, plain http included
+            System.setProperty(ALLOWED_HOSTS, "127.0.0.1:" + server.port());
+            try {
+                var r = collect(db, "--user", "me", "--email", ME, url);
+                assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+                assertThat(r.out()).contains("team/app").contains("20 new commits");
+                history(repo, 3, 77);
+                var again = collect(db, "--user", "me", url);
+                assertThat(again.out()).contains("2 new commits, 22 in total");
+            } finally {
+                System.clearProperty(ALLOWED_HOSTS);
+            }
             assertSameTotals(stored(db, "me"), expected(origin));
             assertThat(Files.isDirectory(db.dataDir().resolve("mirrors"))).isTrue();
+        }
+    }
+
+    @DatabaseTest
+    void aGitUrlOfAnInternalHostIsRefusedWithoutTheAllowList(TestDatabase db) throws Exception {
+        Path served = Files.createDirectories(tmp.resolve("served"));
+        try (GitRepoBuilder repo = GitRepoBuilder.initBare(served.resolve("team/app.git"));
+             SmartHttpGitServer server = new SmartHttpGitServer(served, Files.createDirectories(tmp.resolve("work")))) {
+            history(repo, 3, 0);
+            var r = collect(db, "--user", "me", "--email", ME, server.url("team/app.git"));
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.out()).contains("error: cannot mirror " + server.url("team/app.git")
+                    + ": plain http is refused for 127.0.0.1: use https (an admin can allow it with "
+                    + "COMMITSTATS_PROVIDERS_ALLOWED_HOSTS)");
+            assertThat(server.requests()).isZero();
         }
     }
 

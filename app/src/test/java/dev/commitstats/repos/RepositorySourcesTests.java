@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 
 import dev.commitstats.accounts.UserAccounts;
+import dev.commitstats.config.OutboundPolicy;
 import dev.commitstats.repos.mirror.MirrorException;
 import dev.commitstats.repos.mirror.RepositoryMirrors;
 import dev.commitstats.testing.DatabaseTest;
@@ -27,7 +28,7 @@ class RepositorySourcesTests {
         Clock clock = Clock.systemUTC();
         RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), clock);
         long user = new UserAccounts(db.dataSource(), clock).create("ada", null, ZoneOffset.UTC).id();
-        return new Setup(new RepositorySources(registry, new RepositoryMirrors(db.dataDir())), registry, user);
+        return new Setup(new RepositorySources(registry, new RepositoryMirrors(db.dataDir(), OutboundPolicy.strict())), registry, user);
     }
 
     @DatabaseTest

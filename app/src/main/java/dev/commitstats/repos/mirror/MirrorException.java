@@ -12,6 +12,8 @@ public final class MirrorException extends Exception {
         NOT_A_REPOSITORY,
         NOT_FOUND,
         AUTHENTICATION_FAILED,
+        /** The outbound policy does not let the server connect there (an internal address, plain http, git://). */
+        REFUSED,
         UNREACHABLE,
         TIMEOUT,
         UNSUPPORTED,

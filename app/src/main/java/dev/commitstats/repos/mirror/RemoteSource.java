@@ -207,7 +207,14 @@ record RemoteSource(String url, String scheme, String host, String path, @Nullab
         return normal;
     }
 
-    private int port() {
+    /** {@code host} or {@code host:port} as written in the URL, for messages; empty for {@code file://}. */
+    String authority() {
+        int port = port();
+        return port > 0 ? host + ":" + port : host;
+    }
+
+    /** The port written in the URL, or -1. */
+    int port() {
         try {
             return new URIish(url).getPort();
         } catch (URISyntaxException e) {

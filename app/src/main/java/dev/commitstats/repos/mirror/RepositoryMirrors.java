@@ -1,6 +1,8 @@
 package dev.commitstats.repos.mirror;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -33,13 +35,13 @@ import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.TrackingRefUpdate;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.FileUtils;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.commitstats.config.OutboundPolicy;
 import dev.commitstats.repos.mirror.MirrorException.Reason;
 
 /**
@@ -48,7 +50,14 @@ import dev.commitstats.repos.mirror.MirrorException.Reason;
  * pruned, so force-pushed and deleted branches are reflected. A fetch with nothing new costs one ref advertisement.
  *
  * <p>A clone is made in {@code mirrors/.incoming} and moved into place in one rename, so a killed clone never leaves a
- * folder that looks like a complete mirror. Credentials are passed to git per call and never stored or logged.
+ * folder that looks like a complete mirror. Credentials are passed to git per call and never stored or logged, and
+ * only to the server of the URL: a redirect to another host or port does not take the token along.
+ *
+ * <p>Where a URL may lead is the {@link OutboundPolicy}'s decision: every HTTP connection of a clone or fetch, each
+ * redirect included, is opened by it (https only unless the host is allow-listed, the connected address checked
+ * before TLS), through a connection factory installed on that one transport, never globally. {@code git://} has no
+ * TLS layer to check in, so only allow-listed hosts may use it. {@code file://} URLs and local paths are read as
+ * given: they are the admin's and the command line's own sources, which the server never lets other users register.
  *
  * <p>Thread-safe and process-safe: calls for the same mirror are serialised, different mirrors proceed in parallel.
  * Within this JVM a lock per mirror folder, shared by all instances, does it; across processes on one data directory
@@ -72,22 +81,30 @@ public final class RepositoryMirrors {
     // heads and tags only: hosts also advertise refs/pull/* or refs/merge-requests/*, which are not the user's history
     private static final List<RefSpec> REF_SPECS = List.of(
             new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"));
+    private static final int GIT_DAEMON_PORT = 9418;
     private static final Duration STALE_INCOMING = Duration.ofDays(1);
     // one lock per mirror folder for the whole JVM, whichever instance asks: see the class comment
     private static final ConcurrentHashMap<Path, ReentrantLock> FOLDER_LOCKS = new ConcurrentHashMap<>();
 
     private final Path mirrorsRoot;
     private final Duration timeout;
+    private final OutboundPolicy policy;
+    private final GuardedHttpConnectionFactory connections;
 
     /** Mirrors under {@code dataDir/mirrors}, giving up on a silent server after two minutes. */
-    public RepositoryMirrors(Path dataDir) {
-        this(dataDir, Duration.ofMinutes(2));
+    public RepositoryMirrors(Path dataDir, OutboundPolicy policy) {
+        this(dataDir, Duration.ofMinutes(2), policy);
     }
 
-    /** @param timeout how long a connection may stay silent before the transfer fails (whole seconds, at least one) */
-    public RepositoryMirrors(Path dataDir, Duration timeout) {
+    /**
+     * @param timeout how long a connection may stay silent before the transfer fails (whole seconds, at least one)
+     * @param policy  where http(s) and git:// URLs may lead: every connection of a clone or fetch is opened through it
+     */
+    public RepositoryMirrors(Path dataDir, Duration timeout, OutboundPolicy policy) {
         this.mirrorsRoot = dataDir.toAbsolutePath().normalize().resolve(MIRRORS);
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.connections = new GuardedHttpConnectionFactory(policy);
     }
 
     /**
@@ -95,7 +112,8 @@ public final class RepositoryMirrors {
      *
      * @param source a local folder (a repository with a work tree, or bare) or a git URL ({@code https://},
      *     {@code http://}, {@code git://}, {@code file://}); SSH addresses ({@code ssh://},
-     *     {@code git@host:owner/repo.git}) are refused with {@link Reason#UNSUPPORTED}, naming the https:// URL to use
+     *     {@code git@host:owner/repo.git}) are refused with {@link Reason#UNSUPPORTED}, naming the https:// URL to use;
+     *     a URL the outbound policy forbids with {@link Reason#REFUSED}, naming the host and the allow-list setting
      * @param orNull the token for HTTPS, or null for public repositories (credentials written in the URL are used then)
      * @param progress told how the transfer goes
      * @throws MirrorException with a one-line message for the user, naming the problem
@@ -107,6 +125,7 @@ public final class RepositoryMirrors {
             return localGitDir(source);
         }
         RemoteSource remote = RemoteSource.parse(source);
+        refuseWhatThePolicyForbids(remote);
         Credentials credentials = orNull != null ? orNull : remote.userInfo();
         Path target = remote.mirrorFolder(mirrorsRoot);
         ReentrantLock lock = FOLDER_LOCKS.computeIfAbsent(target, t -> new ReentrantLock());
@@ -352,7 +371,7 @@ public final class RepositoryMirrors {
             if (e instanceof MirrorException m) {
                 throw m;
             }
-            throw TransferFailures.classify(e, remote.url(), credentials);
+            throw TransferFailures.classify(e, remote, credentials);
         } finally {
             if (!moved) {
                 deleteQuietly(tmp);
@@ -379,7 +398,7 @@ public final class RepositoryMirrors {
         } catch (MirrorException e) {
             throw e;
         } catch (Exception e) {
-            throw TransferFailures.classify(e, remote.url(), credentials);
+            throw TransferFailures.classify(e, remote, credentials);
         }
     }
 
@@ -394,17 +413,33 @@ public final class RepositoryMirrors {
             config.setString("remote", REMOTE, "tagopt", "--no-tags");
             config.save();
         }
-        FetchResult result = git.fetch()
-                .setRemote(REMOTE)
-                .setRefSpecs(REF_SPECS)
-                .setRemoveDeletedRefs(true)
-                .setTagOpt(TagOpt.NO_TAGS)
-                .setForceUpdate(true)
-                .setTimeout((int) Math.max(1, timeout.toSeconds()))
-                .setCredentialsProvider(credentials == null ? null
-                        : new UsernamePasswordCredentialsProvider(credentials.username(), credentials.token()))
-                .setProgressMonitor(new TransferProgress(progress))
-                .call();
+        HostBoundCredentials token = credentials == null ? null : new HostBoundCredentials(credentials, remote);
+        FetchResult result;
+        try {
+            result = git.fetch()
+                    .setRemote(REMOTE)
+                    .setRefSpecs(REF_SPECS)
+                    .setRemoveDeletedRefs(true)
+                    .setTagOpt(TagOpt.NO_TAGS)
+                    .setForceUpdate(true)
+                    .setTimeout((int) Math.max(1, timeout.toSeconds()))
+                    .setCredentialsProvider(token)
+                    .setProgressMonitor(new TransferProgress(progress))
+                    .setTransportConfigCallback(connections.installOn())
+                    .call();
+        } catch (Exception e) {
+            String redirectedTo = token == null ? null : token.withheldFrom();
+            if (redirectedTo != null) {
+                throw new MirrorException(Reason.AUTHENTICATION_FAILED, "authentication failed for " + remote.url()
+                        + ": it redirected to " + redirectedTo + ", and the token is only sent to "
+                        + remote.authority(), e);
+            }
+            throw e;
+        } finally {
+            if (token != null) {
+                token.clear();
+            }
+        }
         if (progress.cancelled()) {
             throw new MirrorException(Reason.CANCELLED, "cancelled while mirroring " + remote.url());
         }
@@ -417,6 +452,36 @@ public final class RepositoryMirrors {
             }
         }
         return result;
+    }
+
+    /**
+     * Checks what can be checked before anything is created or connected: an http(s) URL's scheme and literal address
+     * against the outbound policy (the connected address is checked again on every connection), and that a
+     * {@code git://} host is allow-listed, as that protocol has no TLS to check a connection in. {@code file://}
+     * URLs pass: like local paths they are the admin's and the command line's own sources (the server never lets
+     * other users register them).
+     */
+    private void refuseWhatThePolicyForbids(RemoteSource remote) throws MirrorException {
+        switch (remote.scheme()) {
+            case "http", "https" -> {
+                try {
+                    policy.checkUrl(new URI(remote.scheme(), null, remote.host(), remote.port(), null, null, null));
+                } catch (OutboundPolicy.RefusedException e) {
+                    throw new MirrorException(Reason.REFUSED, TransferFailures.refusedMessage(remote.url(), e.getMessage()));
+                } catch (URISyntaxException e) {
+                    throw new MirrorException(Reason.NOT_A_REPOSITORY, "not a valid git URL: " + remote.url());
+                }
+            }
+            case "git" -> {
+                int port = remote.port() > 0 ? remote.port() : GIT_DAEMON_PORT;
+                if (!policy.allowListed(remote.host(), port)) {
+                    throw new MirrorException(Reason.REFUSED, TransferFailures.refusedMessage(remote.url(),
+                            "git:// is refused for " + remote.host()
+                            + ": use https (an admin can allow it with COMMITSTATS_PROVIDERS_ALLOWED_HOSTS)"));
+                }
+            }
+            default -> { }
+        }
     }
 
     /** A bare mirror's HEAD names the default branch, as the remote's does, so readers can start from it. */

@@ -12,12 +12,14 @@ import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import dev.commitstats.config.OutboundPolicy.RefusedException;
 import dev.commitstats.repos.mirror.MirrorException.Reason;
 
 /**
  * Turns what JGit throws during a clone or fetch into a {@link MirrorException} with a one-line message. JGit reports
  * HTTP status codes only as text ("not authorized", "not found"), so part of this reads messages; the cause chain
- * settles network failures. Nothing of JGit's text reaches the user unredacted.
+ * settles network failures and refusals of the outbound policy, whose reason is kept. Nothing of JGit's text reaches
+ * the user unredacted, and the token never: a server may echo it.
  */
 final class TransferFailures {
 
@@ -28,20 +30,40 @@ final class TransferFailures {
     private TransferFailures() {
     }
 
-    static MirrorException classify(Throwable failure, String shownUrl, @Nullable Credentials credentials) {
-        Reason reason = reason(failure);
+    static MirrorException classify(Throwable failure, RemoteSource remote, @Nullable Credentials credentials) {
+        String shownUrl = remote.url();
+        RefusedException refusal = refusal(failure);
+        // before the network checks: a refused connection is no network failure
+        Reason reason = refusal != null ? Reason.REFUSED : reason(failure);
         String message = switch (reason) {
             case NOT_FOUND -> "repository not found: " + shownUrl
                     + " (check the URL; a private repository also answers 'not found' without access)";
             case AUTHENTICATION_FAILED -> credentials == null
                     ? "authentication required for " + shownUrl + " (add a token with read access)"
-                    : "authentication failed for " + shownUrl + " (access denied: check the token and its scopes)";
+                    : "authentication failed for " + remote.authority() + ": the token was refused for " + shownUrl
+                            + " (check that it is still valid and can read the repository)";
+            case REFUSED -> refusedMessage(shownUrl, refusal == null ? null : refusal.getMessage());
             case UNREACHABLE -> "host unreachable for " + shownUrl + ": " + networkDetail(failure);
             case TIMEOUT -> "timed out talking to " + shownUrl;
             case CANCELLED -> "cancelled while mirroring " + shownUrl;
-            default -> "cannot mirror " + shownUrl + ": " + scrub(rootMessage(failure), credentials);
+            default -> "cannot mirror " + shownUrl + ": " + rootMessage(failure);
         };
-        return new MirrorException(reason, message, failure);
+        return new MirrorException(reason, scrub(message, credentials), failure);
+    }
+
+    /** The message of a connection the outbound policy refused: the URL, then the policy's reason. */
+    static String refusedMessage(String shownUrl, @Nullable String policyMessage) {
+        return "cannot mirror " + shownUrl + ": " + (policyMessage == null ? "refused by the outbound policy"
+                : policyMessage.replaceAll("\\s+", " ").strip());
+    }
+
+    private static @Nullable RefusedException refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RefusedException r) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private static Reason reason(Throwable failure) {
@@ -62,6 +84,10 @@ final class TransferFailures {
             }
         }
         String text = allMessages(failure);
+        // the git:// transport reports a refused connection or an unknown host as text, without the cause
+        if (text.contains("connection refused") || text.contains("unknown host")) {
+            return Reason.UNREACHABLE;
+        }
         if (text.contains("not authorized") || text.contains("authentication") || text.contains("not permitted")
                 || text.contains("forbidden") || HTTP_DENIED.matcher(text).find()) {
             return Reason.AUTHENTICATION_FAILED;
@@ -95,7 +121,9 @@ final class TransferFailures {
                 return "no route to host";
             }
         }
-        return "no connection";
+        String text = allMessages(failure);
+        return text.contains("connection refused") ? "connection refused"
+                : text.contains("unknown host") ? "unknown host" : "no connection";
     }
 
     private static String rootMessage(Throwable failure) {

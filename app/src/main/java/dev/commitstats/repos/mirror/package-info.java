@@ -1,7 +1,8 @@
 /**
  * Bare mirrors of the git repositories a user collects from: a local folder is read in place, a URL is cloned once
- * into the data directory and fetched incrementally afterwards, with the user's token as HTTPS credential. The
- * {@code repos} module's named interface {@code mirror}, for collection.
+ * into the data directory and fetched incrementally afterwards, with the user's token as HTTPS credential and every
+ * connection opened through the outbound policy. The {@code repos} module's named interface {@code mirror}, for
+ * collection.
  */
 @NullMarked
 @NamedInterface("mirror")

@@ -10,10 +10,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import dev.commitstats.config.OutboundPolicy;
+
 class RemoteSourceTests {
 
     private static final Path ROOT = Path.of("/data/mirrors");
-    private final RepositoryMirrors mirrors = new RepositoryMirrors(Path.of("/data"));
+    private final RepositoryMirrors mirrors = new RepositoryMirrors(Path.of("/data"), OutboundPolicy.strict());
 
     @Test
     void urlsMapToHostAndPath() throws Exception {

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.commitstats.config.OutboundPolicy;
 import dev.commitstats.core.testing.GitRepoBuilder;
 import dev.commitstats.repos.mirror.MirrorException.Reason;
 
@@ -53,12 +54,17 @@ class RepositoryMirrorsTests {
         served = tmp.resolve("served");
         server = new SmartHttpGitServer(served, Files.createDirectories(tmp.resolve("tomcat")));
         dataDir = tmp.resolve("data");
-        mirrors = new RepositoryMirrors(dataDir, Duration.ofSeconds(10));
+        mirrors = mirrorsAllowing(server.port(), Duration.ofSeconds(10));
     }
 
     @AfterEach
     void stop() throws Exception {
         server.close();
+    }
+
+    /** Mirrors whose outbound policy lets them reach the local test server on {@code port}, plain http included. */
+    private RepositoryMirrors mirrorsAllowing(int port, Duration timeout) {
+        return new RepositoryMirrors(dataDir, timeout, OutboundPolicy.allowing("127.0.0.1:" + port));
     }
 
     private GitRepoBuilder serve(String name) throws IOException {
@@ -78,7 +84,7 @@ class RepositoryMirrorsTests {
 
         Path mirror = mirrors.prepare(server.url("alice/tool.git"), null, ProgressSink.NONE);
 
-        assertThat(mirror).isEqualTo(dataDir.toAbsolutePath().resolve("mirrors/127.0.0.1_" + port() + "/alice/tool.git"));
+        assertThat(mirror).isEqualTo(dataDir.toAbsolutePath().resolve("mirrors/127.0.0.1_" + server.port() + "/alice/tool.git"));
         try (Repository r = open(mirror)) {
             assertThat(r.isBare()).isTrue();
             assertThat(head(r, "refs/heads/main")).isEqualTo(c2);
@@ -152,13 +158,14 @@ class RepositoryMirrorsTests {
         assertThatThrownBy(() -> mirrors.prepare(url, Credentials.token("wrong-token-123"), ProgressSink.NONE))
                 .isInstanceOfSatisfying(MirrorException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.AUTHENTICATION_FAILED);
-                    assertThat(e.getMessage()).contains("authentication failed", url).doesNotContain("wrong-token-123")
+                    assertThat(e.getMessage()).startsWith("authentication failed for 127.0.0.1:" + server.port()
+                            + ": the token was refused").contains(url).doesNotContain("wrong-token-123")
                             .doesNotContain("\n");
                 });
         assertThatThrownBy(() -> mirrors.prepare(url, null, ProgressSink.NONE))
                 .isInstanceOfSatisfying(MirrorException.class,
                         e -> assertThat(e.getMessage()).startsWith("authentication required"));
-        assertThat(dataDir.resolve("mirrors/127.0.0.1_" + port() + "/private/alice/secret.git")).doesNotExist();
+        assertThat(dataDir.resolve("mirrors/127.0.0.1_" + server.port() + "/private/alice/secret.git")).doesNotExist();
 
         Path mirror = mirrors.prepare(url, Credentials.token("s3cret-token"), ProgressSink.NONE);
         try (Repository r = open(mirror)) {
@@ -206,7 +213,8 @@ class RepositoryMirrorsTests {
             port = s.getLocalPort();
         }
         String url = "http://127.0.0.1:" + port + "/alice/tool.git";
-        assertThatThrownBy(() -> mirrors.prepare(url, Credentials.token("tok-abc"), ProgressSink.NONE))
+        RepositoryMirrors allowed = mirrorsAllowing(port, Duration.ofSeconds(10));
+        assertThatThrownBy(() -> allowed.prepare(url, Credentials.token("tok-abc"), ProgressSink.NONE))
                 .isInstanceOfSatisfying(MirrorException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE);
                     assertThat(e.getMessage()).isEqualTo("host unreachable for " + url + ": connection refused");
@@ -215,8 +223,8 @@ class RepositoryMirrorsTests {
 
     @Test
     void silentServerIsReportedAsTimeout() throws Exception {
-        RepositoryMirrors impatient = new RepositoryMirrors(dataDir, Duration.ofSeconds(1));
         try (ServerSocket silent = new ServerSocket(0)) {
+            RepositoryMirrors impatient = mirrorsAllowing(silent.getLocalPort(), Duration.ofSeconds(1));
             Thread acceptor = new Thread(() -> {
                 try (Socket ignored = silent.accept()) {
                     Thread.sleep(5_000);
@@ -354,8 +362,8 @@ class RepositoryMirrorsTests {
         }
         String url = server.url("alice/tool.git");
         // separate instances have separate state, as a server and a CLI collect on one data directory do
-        List<RepositoryMirrors> instances = List.of(new RepositoryMirrors(dataDir, Duration.ofSeconds(10)),
-                new RepositoryMirrors(dataDir, Duration.ofSeconds(10)));
+        List<RepositoryMirrors> instances = List.of(mirrorsAllowing(server.port(), Duration.ofSeconds(10)),
+                mirrorsAllowing(server.port(), Duration.ofSeconds(10)));
         CyclicBarrier start = new CyclicBarrier(instances.size());
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         Set<Path> results = ConcurrentHashMap.newKeySet();
@@ -472,10 +480,6 @@ class RepositoryMirrorsTests {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         assertThat(out.readLine()).as("the other process took the lock").isEqualTo("locked");
         return p;
-    }
-
-    private int port() {
-        return Integer.parseInt(server.url("x").replaceAll(".*:(\\d+)/x", "$1"));
     }
 
     private static Repository open(Path gitDir) throws IOException {

@@ -32,13 +32,16 @@ import jakarta.servlet.http.HttpServletResponse;
  * fall back to v0, as they do with any v0-only server.
  *
  * <p>Repositories are bare folders under a root, served at {@code /<name>}; names under {@code private/} need HTTP
- * basic credentials. Counts requests so tests can check how much a fetch costs.
+ * basic credentials, answered as real hosts do: 401 with a {@code WWW-Authenticate: Basic} challenge when they are
+ * missing or wrong, the token being the password. A prefix can be redirected elsewhere ({@link #redirect}), as hosts
+ * do for renamed repositories. Counts requests so tests can check how much a fetch costs.
  */
 public final class SmartHttpGitServer implements AutoCloseable {
 
     private final Path root;
     private final Tomcat tomcat = new Tomcat();
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger packRequests = new AtomicInteger();
 
@@ -59,11 +62,24 @@ public final class SmartHttpGitServer implements AutoCloseable {
         return this;
     }
 
-    public String url(String name) {
-        return "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/" + name;
+    /**
+     * Answers requests for {@code /<prefix>...} with a 302 to {@code <target>...} (the rest of the path and the query
+     * kept), where {@code target} is a base URL ending in a slash.
+     */
+    public SmartHttpGitServer redirect(String prefix, String target) {
+        redirects.put(prefix, target);
+        return this;
     }
 
-    int requests() {
+    public String url(String name) {
+        return "http://127.0.0.1:" + port() + "/" + name;
+    }
+
+    public int port() {
+        return tomcat.getConnector().getLocalPort();
+    }
+
+    public int requests() {
         return requests.get();
     }
 
@@ -89,6 +105,14 @@ public final class SmartHttpGitServer implements AutoCloseable {
         protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             requests.incrementAndGet();
             String path = req.getRequestURI().substring(1);
+            for (Map.Entry<String, String> r : redirects.entrySet()) {
+                if (path.startsWith(r.getKey())) {
+                    String query = req.getQueryString() == null ? "" : "?" + req.getQueryString();
+                    resp.setHeader("Location", r.getValue() + path.substring(r.getKey().length()) + query);
+                    resp.setStatus(302);
+                    return;
+                }
+            }
             String name;
             boolean advertise;
             if (path.endsWith("/info/refs") && "GET".equals(req.getMethod())) {
