@@ -110,7 +110,7 @@ public final class RepositoryRegistry {
      * @param tokenId the token it was discovered through
      */
     public Upserted upsertDiscovered(long userId, long tokenId, HostedRepository repo) {
-        long now = clock.instant().getEpochSecond();
+        long now = clock.instant().toEpochMilli();
         Repository.HostDetails h = repo.host();
         Long push = h.lastPushAt() == null ? null : h.lastPushAt().getEpochSecond();
         Optional<Repository> existing = findByCloneUrl(userId, repo.cloneUrl());
@@ -213,7 +213,7 @@ public final class RepositoryRegistry {
                             collected_inputs = :inputs
                         WHERE id = :id""")
                 .param("push", lastPushAt == null ? null : lastPushAt.getEpochSecond())
-                .param("started", startedAt.getEpochSecond()).param("inputs", inputs).param("id", repositoryId)
+                .param("started", startedAt.toEpochMilli()).param("inputs", inputs).param("id", repositoryId)
                 .update();
         requireOne(n, repositoryId);
     }
@@ -228,7 +228,7 @@ public final class RepositoryRegistry {
                         SELECT CASE WHEN all_commits_processed AND status = 'up_to_date'
                                      AND last_push_at IS NOT NULL AND collected_push_at = last_push_at
                                      AND push_checked_at IS NOT NULL AND collected_started_at IS NOT NULL
-                                     AND push_checked_at >= collected_started_at AND collected_inputs = :inputs
+                                     AND push_checked_at > collected_started_at AND collected_inputs = :inputs
                                     THEN 0 ELSE 1 END
                         FROM repositories WHERE id = :id""")
                 .param("inputs", inputs).param("id", repositoryId).query(Integer.class).optional().orElse(1) == 1;

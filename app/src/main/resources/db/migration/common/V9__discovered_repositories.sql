@@ -9,12 +9,12 @@ ALTER TABLE repositories ADD COLUMN is_open_source BOOLEAN NOT NULL DEFAULT FALS
 ALTER TABLE repositories ADD COLUMN default_branch TEXT;
 ALTER TABLE repositories ADD COLUMN stars INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE repositories ADD COLUMN web_url TEXT;
--- the host's last push (epoch seconds), and when discovery last asked the host (so a collection may skip the fetch
--- only when the host was asked after the collection started and reported no push since)
+-- the host's last push (epoch seconds), and when discovery last asked the host (epoch milliseconds: a collection may
+-- skip the fetch only when the host was asked after the collection started, and reported no push since)
 ALTER TABLE repositories ADD COLUMN last_push_at BIGINT;
 ALTER TABLE repositories ADD COLUMN push_checked_at BIGINT;
--- what the last complete collection started from: the host's last push it knew, when it started, and a digest of
--- the identities and counting rules it used
+-- what the last complete collection started from: the host's last push it knew (epoch seconds), when it started
+-- (epoch milliseconds), and a digest of the identities and counting rules it used
 ALTER TABLE repositories ADD COLUMN collected_push_at BIGINT;
 ALTER TABLE repositories ADD COLUMN collected_started_at BIGINT;
 ALTER TABLE repositories ADD COLUMN collected_inputs TEXT;
