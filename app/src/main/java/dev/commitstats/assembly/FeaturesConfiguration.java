@@ -18,6 +18,7 @@ import dev.commitstats.tokens.Tokens;
 import dev.commitstats.tokens.TokensSettings;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +37,12 @@ class FeaturesConfiguration {
     Features features(DataSource dataSource, CommitStatsProperties properties, CollectionSettings settings,
             CvSettings cv, ProvidersSettings providers, TokensSettings tokens, Clock clock,
             ApplicationEventPublisher events, ObjectProvider<RepositoryCredentials> credentials) {
+        if (!properties.embeddedDatabase() && tokens.keyset().isBlank()) {
+            // instances sharing a database must share the keyset, or each reads only the tokens it encrypted
+            LoggerFactory.getLogger(FeaturesConfiguration.class).warn("tokens are encrypted with the keyset file in "
+                    + "{}: every instance that shares this database needs the same keyset; set COMMITSTATS_KEYSET",
+                    properties.dataDir());
+        }
         return Features.on(dataSource, properties, settings, cv, providers, tokens, clock, events,
                 credentials.getIfAvailable());
     }
