@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A repository a provider account can see, as the host describes it.
  *
- * @param cloneUrl      the HTTPS clone URL, without credentials
+ * @param cloneUrl      the HTTPS clone URL; a user name the host writes into it (Azure DevOps its organisation,
+ *                      Bitbucket the account) is dropped, so that the credential handed to git per operation is the
+ *                      only one
  * @param ownerGroup    the owning user, organisation, group (with subgroups: {@code group/sub}) or project
  * @param ownerKind     what the owner group is
  * @param name          the repository's name within its owner group
@@ -38,13 +40,29 @@ public record DiscoveredRepository(String cloneUrl, String ownerGroup, OwnerKind
     private static final Set<String> VISIBILITIES = Set.of("public", "internal", "private");
 
     public DiscoveredRepository {
-        Objects.requireNonNull(cloneUrl, "cloneUrl");
+        cloneUrl = withoutUserInfo(Objects.requireNonNull(cloneUrl, "cloneUrl"));
         Objects.requireNonNull(ownerGroup, "ownerGroup");
         Objects.requireNonNull(ownerKind, "ownerKind");
         Objects.requireNonNull(name, "name");
         if (!VISIBILITIES.contains(visibility)) {
             throw new IllegalArgumentException("unknown visibility " + visibility);
         }
+    }
+
+    /** {@code url} without the {@code user@} or {@code user:password@} of its authority. */
+    static String withoutUserInfo(String url) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return url;
+        }
+        int authorityEnd = url.indexOf('/', scheme + 3);
+        String authority = authorityEnd < 0 ? url.substring(scheme + 3) : url.substring(scheme + 3, authorityEnd);
+        int at = authority.lastIndexOf('@');
+        if (at < 0) {
+            return url;
+        }
+        return url.substring(0, scheme + 3) + authority.substring(at + 1)
+                + (authorityEnd < 0 ? "" : url.substring(authorityEnd));
     }
 
     /** Whether a newly discovered repository starts active: not forks, not archived ones. */

@@ -183,29 +183,11 @@ public final class AzureDevOpsProvider implements Provider {
         if (branch != null && branch.startsWith("refs/heads/")) {
             branch = branch.substring("refs/heads/".length());
         }
-        return new DiscoveredRepository(withoutUserInfo(remoteUrl), project, OwnerKind.PROJECT, name, visibility,
+        return new DiscoveredRepository(remoteUrl, project, OwnerKind.PROJECT, name, visibility,
                 repo.path("isFork").asBoolean(false), repo.path("isDisabled").asBoolean(false), branch, null, 0,
                 text(repo, "webUrl"), false);
     }
 
-    /**
-     * Azure writes the organisation into the clone URL as a user name ({@code https://fabrikam@dev.azure.com/...}):
-     * dropped, so that the credential handed to git per operation is the only user.
-     */
-    static String withoutUserInfo(String url) {
-        int scheme = url.indexOf("://");
-        if (scheme < 0) {
-            return url;
-        }
-        int authorityEnd = url.indexOf('/', scheme + 3);
-        String authority = authorityEnd < 0 ? url.substring(scheme + 3) : url.substring(scheme + 3, authorityEnd);
-        int at = authority.lastIndexOf('@');
-        if (at < 0) {
-            return url;
-        }
-        return url.substring(0, scheme + 3) + authority.substring(at + 1)
-                + (authorityEnd < 0 ? "" : url.substring(authorityEnd));
-    }
 
     private static AzureOrganisation requireOrganisation(ProviderAccount account) throws ProviderException {
         AzureOrganisation org = AzureOrganisation.of(account);

@@ -234,30 +234,12 @@ public final class BitbucketProvider implements Provider {
         }
         OwnerKind ownerKind = "user".equals(text(repo.path("owner"), "type")) ? OwnerKind.USER : OwnerKind.ORGANISATION;
         JsonNode parent = repo.get("parent");
-        return new DiscoveredRepository(withoutUserInfo(clone), workspace, ownerKind, name,
+        return new DiscoveredRepository(clone, workspace, ownerKind, name,
                 repo.path("is_private").asBoolean(true) ? "private" : "public", parent != null && parent.isObject(),
                 false, text(repo.path("mainbranch"), "name"), instant(text(repo, "updated_on")), 0,
                 text(repo.path("links").path("html"), "href"), false);
     }
 
-    /**
-     * Bitbucket writes the user into the clone link ({@code https://evzijst@bitbucket.org/...}): dropped, so that the
-     * credential handed to git per operation is the only user.
-     */
-    static String withoutUserInfo(String url) {
-        int scheme = url.indexOf("://");
-        if (scheme < 0) {
-            return url;
-        }
-        int authorityEnd = url.indexOf('/', scheme + 3);
-        String authority = authorityEnd < 0 ? url.substring(scheme + 3) : url.substring(scheme + 3, authorityEnd);
-        int at = authority.lastIndexOf('@');
-        if (at < 0) {
-            return url;
-        }
-        return url.substring(0, scheme + 3) + authority.substring(at + 1)
-                + (authorityEnd < 0 ? "" : url.substring(authorityEnd));
-    }
 
     /** Bitbucket's timestamps ({@code 2024-05-24T14:48:04.123456+00:00}); an unreadable one is no reason to fail. */
     private static @Nullable Instant instant(@Nullable String iso) {
