@@ -14,6 +14,7 @@ import dev.commitstats.core.mining.GitCaches;
 import dev.commitstats.core.mining.MiningWorkers;
 import dev.commitstats.collection.RepositoryCollected;
 import dev.commitstats.cv.CvDocuments;
+import dev.commitstats.cv.CvPreferences;
 import dev.commitstats.cv.CvSettings;
 import dev.commitstats.cv.CvSnapshots;
 import dev.commitstats.providers.ProviderHttp;
@@ -58,6 +59,7 @@ public final class Features implements AutoCloseable {
     private final RepositorySources sources;
     private final StatsQueries statsQueries;
     private final OutlierReview outlierReview;
+    private final CvPreferences cvPreferences;
     private final CvDocuments cvDocuments;
     private final CvSnapshots cvSnapshots;
     private final CollectionService collection;
@@ -78,8 +80,9 @@ public final class Features implements AutoCloseable {
         this.sources = new RepositorySources(repositories, mirrors);
         this.statsQueries = new StatsQueries(dataSource, accounts, repositories, clock);
         this.outlierReview = new OutlierReview(dataSource, accounts, repositories, statsQueries);
+        this.cvPreferences = new CvPreferences(dataSource, accounts, repositories);
         this.cvDocuments = new CvDocuments(accounts, repositories, statsQueries,
-                new RepositoryProfiles(dataSource, accounts, repositories), clock);
+                new RepositoryProfiles(dataSource, accounts, repositories), cvPreferences, clock);
         this.cvSnapshots = new CvSnapshots(dataSource, accounts, cvDocuments, clock, cv.snapshotMaxAge());
         // without Spring, the modules' listeners are called here; in the server they are beans
         ApplicationEventPublisher publisher = !dispatchLocally ? events : event -> {
@@ -165,6 +168,10 @@ public final class Features implements AutoCloseable {
 
     public CvDocuments cvDocuments() {
         return cvDocuments;
+    }
+
+    public CvPreferences cvPreferences() {
+        return cvPreferences;
     }
 
     public CvSnapshots cvSnapshots() {

@@ -7,6 +7,7 @@ import dev.commitstats.collection.RepositoryCredentials;
 import dev.commitstats.collection.RepositoryDiscovery;
 import dev.commitstats.config.CommitStatsProperties;
 import dev.commitstats.cv.CvDocuments;
+import dev.commitstats.cv.CvPreferences;
 import dev.commitstats.cv.CvSettings;
 import dev.commitstats.cv.CvSnapshots;
 import dev.commitstats.providers.ProvidersSettings;
@@ -80,6 +81,11 @@ class FeaturesConfiguration {
     @Bean
     CvDocuments cvDocuments(Features features) {
         return features.cvDocuments();
+    }
+
+    @Bean
+    CvPreferences cvPreferences(Features features) {
+        return features.cvPreferences();
     }
 
     @Bean

@@ -31,12 +31,13 @@ import org.jspecify.annotations.Nullable;
  * @param months       per month with commits: commits, additions, deletions, {@code additions_<language>},
  *                     {@code type_<type>}, {@code detected_<kind>} (languages and types over time)
  * @param repositories the counted repositories, in the order they were registered
- * @param punchCard    commits per weekday and hour, in each commit's own local time
+ * @param punchCard    commits per weekday and hour, in each commit's own local time; null when the owner hid it from
+ *                     the public
  * @param keyMetrics   totals and the last 52, 13 and 1 weeks against the ones before
  */
 public record CvDocument(Person person, Instant generatedAt, Audience audience, Totals totals, Activity activity,
         String seriesLength, List<Period> series, List<Period> days, PeriodTable months,
-        List<CvRepository> repositories, PunchCard punchCard, List<KeyMetric> keyMetrics) {
+        List<CvRepository> repositories, @Nullable PunchCard punchCard, List<KeyMetric> keyMetrics) {
 
     /** Who a CV document is for. */
     public enum Audience {

@@ -31,14 +31,16 @@ public final class CvDocuments {
     private final RepositoryRegistry registry;
     private final StatsQueries queries;
     private final RepositoryProfiles profiles;
+    private final CvPreferences preferences;
     private final Clock clock;
 
     public CvDocuments(UserAccounts accounts, RepositoryRegistry registry, StatsQueries queries,
-            RepositoryProfiles profiles, Clock clock) {
+            RepositoryProfiles profiles, CvPreferences preferences, Clock clock) {
         this.accounts = accounts;
         this.registry = registry;
         this.queries = queries;
         this.profiles = profiles;
+        this.preferences = preferences;
         this.clock = clock;
     }
 
@@ -54,8 +56,9 @@ public final class CvDocuments {
     }
 
     /**
-     * The user's CV now for {@code audience}: the public one names only public repositories and describes the others
-     * by their languages and years.
+     * The user's CV now for {@code audience}: the public one names only public repositories and those the owner chose
+     * to name ({@link CvPreferences}), describes the others by their languages and years, and leaves out the punch
+     * card when the owner hid it.
      *
      * @param seriesLength {@code day}, {@code week} or {@code month}
      * @throws dev.commitstats.accounts.UnknownUserException when there is no such user
@@ -77,13 +80,15 @@ public final class CvDocuments {
         Map<Long, Repository> byId = registry.repositories(user.id()).stream()
                 .collect(Collectors.toMap(Repository::id, Function.identity()));
         Map<Long, RepositoryProfiles.Profile> profiles = this.profiles.of(user.id());
+        boolean forPublic = audience == CvDocument.Audience.PUBLIC;
+        CvPreferences.Preferences chosen = forPublic ? preferences.of(user.id()) : CvPreferences.Preferences.DEFAULTS;
         List<CvDocument.CvRepository> repositories = new ArrayList<>();
         for (RepositoryShare share : stats.repositories()) {
             Repository r = byId.get(share.repositoryId());
             if (r == null) {
                 continue; // deleted between the two queries
             }
-            boolean masked = audience == CvDocument.Audience.PUBLIC && !r.isPublic();
+            boolean masked = forPublic && !r.isPublic() && !chosen.namedRepositories().contains(r.id());
             RepositoryProfiles.Profile profile = profiles.get(r.id());
             repositories.add(new CvDocument.CvRepository(masked ? CvDocument.MASKED_NAME : r.name(),
                     masked ? null : r.ownerGroup(), r.kind().dbName(), masked,
@@ -94,7 +99,8 @@ public final class CvDocuments {
         return new CvDocument(
                 new CvDocument.Person(user.login(), user.displayName(), user.timeZone(), user.published()), now,
                 audience, stats.totals(), stats.activity(), seriesLength, series, stats.days(),
-                queries.periodTable(user.id(), PeriodTable.MONTH), repositories, stats.punchCard(),
+                queries.periodTable(user.id(), PeriodTable.MONTH), repositories,
+                chosen.showPunchCard() ? stats.punchCard() : null,
                 stats.keyMetrics());
     }
 }

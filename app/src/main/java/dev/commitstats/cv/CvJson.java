@@ -1,5 +1,7 @@
 package dev.commitstats.cv;
 
+import dev.commitstats.stats.PunchCard;
+
 import dev.commitstats.stats.KeyMetric;
 import dev.commitstats.stats.Period;
 import dev.commitstats.stats.TotalsDocument;
@@ -44,12 +46,15 @@ public final class CvJson {
         doc.put("series", Map.of(cv.seriesLength(), periods(cv.series(), "period")));
         doc.put("repositories", cv.repositories().stream().map(r -> repository(r, false)).toList());
 
-        // seven rows, Monday first, of 24 hours each, in each commit's own local time
-        List<List<Long>> punch = new ArrayList<>(7);
-        for (int day = 0; day < 7; day++) {
-            punch.add(cv.punchCard().cells().subList(day * 24, day * 24 + 24));
+        // seven rows, Monday first, of 24 hours each, in each commit's own local time; left out when the owner hid it
+        PunchCard card = cv.punchCard();
+        if (card != null) {
+            List<List<Long>> punch = new ArrayList<>(7);
+            for (int day = 0; day < 7; day++) {
+                punch.add(card.cells().subList(day * 24, day * 24 + 24));
+            }
+            doc.put("punch_card", punch);
         }
-        doc.put("punch_card", punch);
 
         List<Map<String, Object>> metrics = new ArrayList<>();
         for (KeyMetric k : cv.keyMetrics()) {

@@ -1,5 +1,7 @@
 package dev.commitstats.cv;
 
+import dev.commitstats.stats.PunchCard;
+
 import dev.commitstats.core.classify.LanguageColors;
 import dev.commitstats.core.mining.ExclusionBucket;
 import dev.commitstats.core.mining.LineCount;
@@ -435,13 +437,18 @@ record CvPage(String login, boolean notPublic, String name, String title, String
                 number(days), days(cv.activity().currentStreak()), days(cv.activity().longestStreak()), rows);
     }
 
+    /** Empty when the owner hid the punch card: the page leaves its section out. */
     private static List<PunchRow> punchCard(CvDocument cv) {
+        PunchCard card = cv.punchCard();
+        if (card == null) {
+            return List.of();
+        }
         List<PunchRow> rows = new ArrayList<>(7);
         for (DayOfWeek day : DayOfWeek.values()) { // Monday first
             List<Long> hours = new ArrayList<>(24);
             long total = 0;
             for (int h = 0; h < 24; h++) {
-                long n = cv.punchCard().count(day, h);
+                long n = card.count(day, h);
                 hours.add(n);
                 total += n;
             }

@@ -49,7 +49,8 @@ class CvDocumentsTests {
         store.writeBatch(repo, List.of(fact("a1", "2024-06-14T10:00:00Z", 12), fact("a2", "2024-05-02T09:00:00Z", 30)),
                 null);
         CvDocuments documents = new CvDocuments(accounts, registry, queries,
-                new RepositoryProfiles(db.dataSource(), accounts, registry), clock);
+                new RepositoryProfiles(db.dataSource(), accounts, registry),
+                new CvPreferences(db.dataSource(), accounts, registry), clock);
         return new Setup(documents, queries, registry, accounts, user, repo, clock);
     }
 

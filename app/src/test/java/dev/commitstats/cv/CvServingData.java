@@ -167,7 +167,7 @@ class CvServingData {
             CommitFactStore store = new CommitFactStore(ds, registry);
             StatsQueries queries = new StatsQueries(ds, accounts, registry, clock);
             CvDocuments documents = new CvDocuments(accounts, registry, queries,
-                    new RepositoryProfiles(ds, accounts, registry), clock);
+                    new RepositoryProfiles(ds, accounts, registry), new CvPreferences(ds, accounts, registry), clock);
             CvSnapshots snapshots = new CvSnapshots(ds, accounts, documents, clock, Duration.ofHours(1));
             JdbcClient jdbc = JdbcClient.create(ds);
 

@@ -104,7 +104,8 @@ class CvSnapshotsTests {
         snapshots(s, db).published("ada").orElseThrow();
         Clock later = Clock.fixed(CvDocumentsTests.NOW.plus(Duration.ofHours(2)), ZoneOffset.UTC);
         CvDocuments documents = new CvDocuments(s.accounts(), s.registry(), s.queries(),
-                new dev.commitstats.stats.RepositoryProfiles(db.dataSource(), s.accounts(), s.registry()), later);
+                new dev.commitstats.stats.RepositoryProfiles(db.dataSource(), s.accounts(), s.registry()),
+                new CvPreferences(db.dataSource(), s.accounts(), s.registry()), later);
         CvDocument doc = new CvSnapshots(db.dataSource(), s.accounts(), documents, later, Duration.ofHours(1))
                 .published("ada").orElseThrow();
         assertThat(doc.generatedAt()).isEqualTo(CvDocumentsTests.NOW.plus(Duration.ofHours(2))
