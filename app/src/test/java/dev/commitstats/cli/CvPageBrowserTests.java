@@ -24,6 +24,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.config.CommitStatsProperties;
 import dev.commitstats.config.Database;
+import dev.commitstats.cv.CvPreferences;
 import dev.commitstats.repos.Repository;
 import dev.commitstats.repos.RepositoryRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -96,6 +97,15 @@ class CvPageBrowserTests {
                     registry.setVisibility(r.id(), "public"); // named on the CV; the other two are masked
                 }
             }
+            // a colleague who hid the punch card; both joined the ranking
+            long bob = accounts.create("bob", "Bob Builder", ZoneId.of("UTC")).id();
+            CommandLineTests.Run colleague = CommandLineTests.run("collect", "--data-dir", data.toString(), "--user",
+                    "bob", "--email", CvHistories.COLLEAGUE, services.toString());
+            assertThat(colleague.exitCode()).as(colleague.err()).isZero();
+            accounts.setPublished(bob, true);
+            CvPreferences preferences = new CvPreferences(ds, accounts, registry);
+            preferences.change("bob", new CvPreferences.Change(false, true, List.of(), List.of()));
+            preferences.change(CvHistories.LOGIN, new CvPreferences.Change(null, true, List.of(), List.of()));
         }
         Map<String, Object> overrides = new HashMap<>();
         overrides.put("commitstats.port", 0);
@@ -213,6 +223,42 @@ class CvPageBrowserTests {
             assertThat(problems.list()).isEmpty();
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                     .setPath(Paths.get("target/cv-390.png")));
+        }
+    }
+
+    @Test
+    void aHiddenPunchCardLeavesEveryOtherChartDrawn() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page page = context.newPage();
+            Problems problems = Problems.watch(page, base);
+            open(page, base + "/cv/bob");
+            assertThat(page.locator("[data-chart=punch-card]").count()).isZero();
+            assertThat(page.locator(".chart[data-chart] canvas").count()).isEqualTo(CHARTS.size() - 1);
+            assertThat(problems.list()).isEmpty();
+        }
+    }
+
+    @Test
+    void theYearInReviewAndTheRankingReadWellOnAPhone() {
+        String lastYear = String.valueOf(java.time.Year.now(ZoneId.of("Europe/Berlin")).getValue() - 1);
+        for (String path : List.of("/cv/ada/year/" + lastYear, "/ranking")) {
+            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                    .setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {
+                Page page = context.newPage();
+                Problems problems = Problems.watch(page, base);
+                com.microsoft.playwright.Response response = page.navigate(base + path);
+                page.waitForLoadState();
+                assertThat(response.status()).as(path).isEqualTo(200);
+                Object width = page.evaluate("() => document.documentElement.scrollWidth");
+                assertThat(((Number) width).intValue()).as("width of %s at 390 px", path).isLessThanOrEqualTo(390);
+                assertThat(problems.list()).as(path).isEmpty();
+                if (path.equals("/ranking")) {
+                    assertThat(page.locator("table.ranking tbody tr").first().textContent()).contains("1");
+                    assertThat(page.content()).contains("Ada Lovelace").contains("Bob Builder");
+                } else {
+                    assertThat(page.locator("h1").textContent()).contains(lastYear);
+                }
+            }
         }
     }
 
