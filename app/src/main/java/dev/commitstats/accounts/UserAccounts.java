@@ -108,6 +108,21 @@ public final class UserAccounts {
      * @throws UseCaseException ({@code INVALID}) naming the first value that is not an email address
      */
     public List<String> addIdentities(long userId, Collection<String> emails) {
+        return add(userId, emails, false);
+    }
+
+    /**
+     * Adds emails that a git host verified belongs to the user (from a provider account), marked verified; an email
+     * the user has already becomes verified.
+     *
+     * @return the emails that were new, normalised, in the given order
+     * @throws UseCaseException ({@code INVALID}) naming the first value that is not an email address
+     */
+    public List<String> addVerifiedIdentities(long userId, Collection<String> emails) {
+        return add(userId, emails, true);
+    }
+
+    private List<String> add(long userId, Collection<String> emails, boolean verified) {
         Set<String> normalized = new LinkedHashSet<>();
         for (String email : emails) {
             normalized.add(requireEmail(email));
@@ -115,14 +130,23 @@ public final class UserAccounts {
         List<String> added = new ArrayList<>();
         for (String e : normalized) {
             int n = jdbc.sql("""
-                            INSERT INTO identities (user_id, email) VALUES (:u, :e)
+                            INSERT INTO identities (user_id, email, verified) VALUES (:u, :e, :v)
                             ON CONFLICT (user_id, email) DO NOTHING""")
-                    .param("u", userId).param("e", e).update();
+                    .param("u", userId).param("e", e).param("v", verified).update();
             if (n > 0) {
                 added.add(e);
+            } else if (verified) {
+                jdbc.sql("UPDATE identities SET verified = TRUE WHERE user_id = :u AND email = :e")
+                        .param("u", userId).param("e", e).update();
             }
         }
         return added;
+    }
+
+    /** The user's emails that a git host verified, lower-cased, sorted. */
+    public List<String> verifiedIdentities(long userId) {
+        return jdbc.sql("SELECT email FROM identities WHERE user_id = :u AND verified = TRUE ORDER BY email")
+                .param("u", userId).query(String.class).list();
     }
 
     /**

@@ -148,7 +148,7 @@ public final class RepositoryDiscovery {
         }
         List<String> emails = List.of();
         try {
-            emails = accounts.addIdentities(userId, provider.verifiedEmails(account));
+            emails = accounts.addVerifiedIdentities(userId, provider.verifiedEmails(account));
         } catch (ProviderException e) {
             notes.add("verified emails not read: " + e.getMessage());
         } catch (UseCaseException e) {

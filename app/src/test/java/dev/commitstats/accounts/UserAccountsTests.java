@@ -85,4 +85,16 @@ class UserAccountsTests {
         accounts.setPublished(ada, false);
         assertThat(accounts.requireUser(ada).published()).isFalse();
     }
+
+    @DatabaseTest
+    void emailsAHostVerifiedAreMarkedVerifiedIncludingOnesTheUserTypedBefore(TestDatabase db) {
+        UserAccounts accounts = new UserAccounts(db.dataSource(), CLOCK);
+        long ada = accounts.create("ada", null, ZoneOffset.UTC).id();
+        accounts.addIdentities(ada, java.util.List.of("ada@example.com", "old@example.com"));
+
+        assertThat(accounts.addVerifiedIdentities(ada, java.util.List.of("Ada@Example.com", "ada@work.example")))
+                .as("only the new one is added").containsExactly("ada@work.example");
+        assertThat(accounts.verifiedIdentities(ada)).containsExactly("ada@example.com", "ada@work.example");
+        assertThat(accounts.identities(ada)).contains("old@example.com");
+    }
 }

@@ -152,6 +152,8 @@ class PrivateRepositoriesEndToEndTests {
         RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), Clock.systemUTC());
         long ada = new UserAccounts(db.dataSource(), Clock.systemUTC()).require("ada").id();
         Repository api = registry.repositories(ada).get(0);
+        assertThat(new UserAccounts(db.dataSource(), Clock.systemUTC()).verifiedIdentities(ada))
+                .as("the host verified it").containsExactly(ADA);
         assertThat(api.visibility()).isEqualTo("private");
         assertThat(api.host().stars()).isEqualTo(4);
 
