@@ -84,10 +84,12 @@ public record CvDocument(Person person, Instant generatedAt, Audience audience, 
      * @param years     the owner's commits counted in it per calendar year of their local days, ascending, years
      *                  without commits left out (the year in review's "repository worked on most"); empty in a
      *                  snapshot written before it existed
+     * @param hosting   what its host reports about it, for a repository discovered through a provider account; null
+     *                  for a local folder, a URL added by hand, or a snapshot written before it existed
      */
     public record CvRepository(String name, @Nullable String owner, String provider, boolean masked,
             List<String> languages, @Nullable LocalDate firstDay, @Nullable LocalDate lastDay, long commits,
-            long additions, long deletions, SortedMap<Integer, Long> years) {
+            long additions, long deletions, SortedMap<Integer, Long> years, @Nullable Hosting hosting) {
         public CvRepository {
             languages = List.copyOf(languages);
             // null when a snapshot stored before this component existed is read back
@@ -95,12 +97,31 @@ public record CvDocument(Person person, Instant generatedAt, Audience audience, 
                     : Collections.unmodifiableSortedMap(new TreeMap<>(years));
         }
 
-        /** A repository without commits per year. */
+        /** A repository its host said nothing about. */
+        public CvRepository(String name, @Nullable String owner, String provider, boolean masked,
+                List<String> languages, @Nullable LocalDate firstDay, @Nullable LocalDate lastDay, long commits,
+                long additions, long deletions, SortedMap<Integer, Long> years) {
+            this(name, owner, provider, masked, languages, firstDay, lastDay, commits, additions, deletions, years,
+                    null);
+        }
+
+        /** A repository without commits per year, its host said nothing about. */
         public CvRepository(String name, @Nullable String owner, String provider, boolean masked,
                 List<String> languages, @Nullable LocalDate firstDay, @Nullable LocalDate lastDay, long commits,
                 long additions, long deletions) {
             this(name, owner, provider, masked, languages, firstDay, lastDay, commits, additions, deletions,
-                    Collections.emptySortedMap());
+                    Collections.emptySortedMap(), null);
         }
+    }
+
+    /**
+     * What a repository's host reports, as far as a CV shows it.
+     *
+     * @param openSource   public on its host: everyone may read it (the user's own public repositories and the
+     *                     open-source projects they contributed to)
+     * @param contribution someone else's project the user contributed to (not counted as theirs for stars)
+     * @param stars        stars or favourites on its host
+     */
+    public record Hosting(boolean openSource, boolean contribution, int stars) {
     }
 }

@@ -64,6 +64,31 @@ public final class CvDocuments {
      * @throws dev.commitstats.accounts.UnknownUserException when there is no such user
      * @throws UseCaseException ({@code INVALID}) for another series length
      */
+    /**
+     * Where a repository lives, as a CV may say it: the hosted service for the well-known ones ({@code github},
+     * {@code gitlab}, {@code azure-devops}, {@code bitbucket}), else {@code git} or {@code local}. A self-managed
+     * server's name is never given: it can name the employer behind a masked repository.
+     */
+    static String provider(Repository r) {
+        if (r.kind() == dev.commitstats.repos.SourceKind.LOCAL) {
+            return "local";
+        }
+        String url = r.cloneUrl().toLowerCase(java.util.Locale.ROOT);
+        int start = url.indexOf("://");
+        String rest = start < 0 ? url : url.substring(start + 3);
+        int slash = rest.indexOf('/');
+        String host = slash < 0 ? rest : rest.substring(0, slash);
+        host = host.substring(host.lastIndexOf('@') + 1);
+        return switch (host) {
+            case "github.com" -> "github";
+            case "gitlab.com" -> "gitlab";
+            case "dev.azure.com", "ssh.dev.azure.com" -> "azure-devops";
+            case "bitbucket.org" -> "bitbucket";
+            case "codeberg.org" -> "codeberg";
+            default -> host.endsWith(".visualstudio.com") ? "azure-devops" : "git";
+        };
+    }
+
     public CvDocument build(String login, String seriesLength, CvDocument.Audience audience) {
         if (!SERIES_LENGTHS.contains(seriesLength)) {
             throw new UseCaseException(UseCaseException.Kind.INVALID,
@@ -91,10 +116,12 @@ public final class CvDocuments {
             boolean masked = forPublic && !r.isPublic() && !chosen.namedRepositories().contains(r.id());
             RepositoryProfiles.Profile profile = profiles.get(r.id());
             repositories.add(new CvDocument.CvRepository(masked ? CvDocument.MASKED_NAME : r.name(),
-                    masked ? null : r.ownerGroup(), r.kind().dbName(), masked,
+                    masked ? null : r.ownerGroup(), provider(r), masked,
                     profile == null ? List.of() : profile.languages(), profile == null ? null : profile.firstDay(),
                     profile == null ? null : profile.lastDay(), share.commits(), share.additions(),
-                    share.deletions(), profile == null ? new TreeMap<>() : profile.years()));
+                    share.deletions(), profile == null ? new TreeMap<>() : profile.years(),
+                    r.host().ownerKind() == null ? null
+                            : new CvDocument.Hosting(r.isPublic(), r.host().openSource(), r.host().stars())));
         }
         return new CvDocument(
                 new CvDocument.Person(user.login(), user.displayName(), user.timeZone(), user.published()), now,

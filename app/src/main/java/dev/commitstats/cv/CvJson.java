@@ -128,6 +128,11 @@ public final class CvJson {
         m.put("provider", r.provider());
         if (described) {
             m.put("masked", r.masked());
+            if (r.hosting() != null) {
+                m.put("open_source", r.hosting().openSource());
+                m.put("contribution", r.hosting().contribution());
+                m.put("stars", r.hosting().stars());
+            }
             m.put("languages", r.languages());
             m.put("first_day", r.firstDay() == null ? null : r.firstDay().toString());
             m.put("last_day", r.lastDay() == null ? null : r.lastDay().toString());

@@ -272,9 +272,25 @@ record CvPage(String login, boolean notPublic, String name, String title, String
         cv.repositories().forEach(r -> providers.add(providerLabel(r.provider())));
         cards.add(new Headline("providers", "Providers", providers.size(), number(providers.size()),
                 providers.isEmpty() ? "none yet" : String.join(", ", providers)));
-        // The open-source share (commits in open-source repositories) and the stars of owned public repositories need
-        // what hosting providers report (visibility, licence, stars); no provider is connected yet, so those two
-        // cards are left out rather than shown as zero. Add them here when the document carries that data.
+        // The open-source share and the stars need what a host reports: shown only when some repository was
+        // discovered through a provider account, rather than as zeros when none was.
+        List<CvDocument.CvRepository> hosted = cv.repositories().stream().filter(r -> r.hosting() != null).toList();
+        if (!hosted.isEmpty()) {
+            List<CvDocument.CvRepository> open = hosted.stream().filter(r -> r.hosting().openSource()).toList();
+            long openCommits = open.stream().mapToLong(CvDocument.CvRepository::commits).sum();
+            long allCommits = cv.repositories().stream().mapToLong(CvDocument.CvRepository::commits).sum();
+            long percent = allCommits == 0 ? 0 : Math.round(100.0 * openCommits / allCommits);
+            cards.add(new Headline("open_source", "Open source", percent, percent + "%",
+                    number(openCommits) + (openCommits == 1 ? " commit" : " commits") + " in " + number(open.size())
+                            + (open.size() == 1 ? " open-source repository" : " open-source repositories")));
+            long stars = open.stream().filter(r -> !r.hosting().contribution())
+                    .mapToLong(r -> r.hosting().stars()).sum();
+            long owned = open.stream().filter(r -> !r.hosting().contribution()).count();
+            if (owned > 0) {
+                cards.add(new Headline("stars", "Stars", stars, number(stars), "of " + number(owned)
+                        + (owned == 1 ? " own public repository" : " own public repositories")));
+            }
+        }
         return List.copyOf(cards);
     }
 
@@ -610,7 +626,12 @@ record CvPage(String login, boolean notPublic, String name, String title, String
     private static String providerLabel(String provider) {
         return switch (provider) {
             case "local" -> "local folders";
-            case "git" -> "git URLs";
+            case "git" -> "git servers";
+            case "github" -> "GitHub";
+            case "gitlab" -> "GitLab";
+            case "azure-devops" -> "Azure DevOps";
+            case "bitbucket" -> "Bitbucket";
+            case "codeberg" -> "Codeberg";
             default -> provider;
         };
     }

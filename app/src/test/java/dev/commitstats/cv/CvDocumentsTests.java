@@ -134,4 +134,19 @@ class CvDocumentsTests {
         assertThatThrownBy(() -> s.documents().build("ada", "year")).isInstanceOfSatisfying(UseCaseException.class,
                 e -> assertThat(e.kind()).isEqualTo(UseCaseException.Kind.INVALID));
     }
+
+    @org.junit.jupiter.api.Test
+    void aRepositorysProviderNamesOnlyWellKnownHostedServicesNeverASelfManagedServer() {
+        java.util.function.Function<String, String> provider = url -> CvDocuments.provider(
+                new dev.commitstats.repos.Repository(1, 1, url, url.startsWith("/") ? SourceKind.LOCAL : SourceKind.GIT,
+                        "x", null, "private", true, false, null, dev.commitstats.repos.RepositoryCursor.none(), null,
+                        dev.commitstats.repos.Repository.HostDetails.NONE));
+        assertThat(provider.apply("https://github.com/acme/api.git")).isEqualTo("github");
+        assertThat(provider.apply("https://GitLab.com/acme/sub/api.git")).isEqualTo("gitlab");
+        assertThat(provider.apply("https://dev.azure.com/acme/p/_git/api")).isEqualTo("azure-devops");
+        assertThat(provider.apply("https://acme.visualstudio.com/p/_git/api")).isEqualTo("azure-devops");
+        assertThat(provider.apply("https://bitbucket.org/acme/api.git")).isEqualTo("bitbucket");
+        assertThat(provider.apply("https://git.acme-payroll.internal/team/api.git")).isEqualTo("git");
+        assertThat(provider.apply("/srv/git/api")).isEqualTo("local");
+    }
 }

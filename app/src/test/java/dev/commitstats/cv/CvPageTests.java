@@ -94,6 +94,30 @@ class CvPageTests {
     }
 
     @Test
+    void discoveredRepositoriesAddTheOpenSourceShareAndTheStarsOfOwnPublicRepositories() {
+        CvDocument base = document();
+        LocalDate day = LocalDate.parse("2024-06-12");
+        List<CvDocument.CvRepository> hosted = List.of(
+                new CvDocument.CvRepository(CvDocument.MASKED_NAME, null, "github", true, List.of("Java"), day, day,
+                        6, 300, 40, new java.util.TreeMap<>(), new CvDocument.Hosting(false, false, 0)),
+                new CvDocument.CvRepository("dotfiles", "ada", "github", false, List.of("HCL"), day, day, 3, 100, 10,
+                        new java.util.TreeMap<>(), new CvDocument.Hosting(true, false, 12)),
+                new CvDocument.CvRepository("jq", "jqlang", "github", false, List.of("C"), day, day, 1, 10, 1,
+                        new java.util.TreeMap<>(), new CvDocument.Hosting(true, true, 30_000)));
+        CvDocument cv = new CvDocument(base.person(), base.generatedAt(), base.audience(), base.totals(),
+                base.activity(), base.seriesLength(), base.series(), base.days(), base.months(), hosted,
+                base.punchCard(), base.keyMetrics());
+        CvPage page = CvPage.of(cv, LanguageColors.standard(), false);
+        assertThat(page.headlines()).extracting(CvPage.Headline::metric, CvPage.Headline::value, CvPage.Headline::detail)
+                .contains(org.assertj.core.groups.Tuple.tuple("open_source", 40L,
+                                "4 commits in 2 open-source repositories"),
+                        org.assertj.core.groups.Tuple.tuple("stars", 12L, "of 1 own public repository"),
+                        org.assertj.core.groups.Tuple.tuple("providers", 1L, "GitHub"));
+        assertThat(CvJson.apiFields(cv).get("repositories").toString()).contains("open_source=true")
+                .contains("stars=30000");
+    }
+
+    @Test
     void yearsAndTypesAreRegroupedFromDaysAndMonthsWithEmptyYearsShown() {
         CvPage page = CvPage.of(document(), LanguageColors.standard(), false);
         assertThat(page.types()).extracting(CvPage.Label::label).containsExactly("Features", "Fixes");
