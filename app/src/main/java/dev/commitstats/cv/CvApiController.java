@@ -2,6 +2,9 @@ package dev.commitstats.cv;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,8 +44,17 @@ class CvApiController {
                     + "excluded, types and detected shaped as in `commitstats stats --format json`; activity; series "
                     + "(weeks); repositories (private ones masked: described by languages and years, never named); "
                     + "punch_card; key_metrics; days; months. Users who have not published their CV are not found.")
-    @ApiResponse(responseCode = "200", description = "the CV")
-    @ApiResponse(responseCode = "404", description = "no such user, or their CV is not public")
+    @ApiResponse(responseCode = "200", description = "the CV", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CvJsonSchema.class),
+            examples = @ExampleObject(name = CvApiExamples.CV, ref = CvApiExamples.REF + CvApiExamples.CV)))
+    // an empty @Content: springdoc would otherwise give the 304 the handler's return type as a body
+    @ApiResponse(responseCode = "304", description = "the CV has not changed since the `ETag` given in "
+            + "`If-None-Match`", content = @Content)
+    @ApiResponse(responseCode = "404", description = "no such user, or their CV is not public",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = CvProblemSchema.class),
+                    examples = @ExampleObject(name = CvApiExamples.NOT_FOUND,
+                            ref = CvApiExamples.REF + CvApiExamples.NOT_FOUND)))
     ResponseEntity<?> cv(@Parameter(description = "the user's login") @PathVariable String login) {
         return snapshots.publishedSnapshot(login)
                 .<ResponseEntity<?>>map(cv -> ResponseEntity.ok()
@@ -60,8 +72,15 @@ class CvApiController {
                     + "language with at least 100 lines written, most first, whose level states the lines written and "
                     + "the years; the infrastructure tools introduced; the packages introduced per ecosystem. Users "
                     + "who have not published their CV are not found.")
-    @ApiResponse(responseCode = "200", description = "the skills section")
-    @ApiResponse(responseCode = "404", description = "no such user, or their CV is not public")
+    @ApiResponse(responseCode = "200", description = "the skills section", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CvResumeSchema.class),
+            examples = @ExampleObject(name = CvApiExamples.RESUME,
+                    ref = CvApiExamples.REF + CvApiExamples.RESUME)))
+    @ApiResponse(responseCode = "404", description = "no such user, or their CV is not public",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = CvProblemSchema.class),
+                    examples = @ExampleObject(name = CvApiExamples.NOT_FOUND,
+                            ref = CvApiExamples.REF + CvApiExamples.NOT_FOUND)))
     ResponseEntity<?> resume(@Parameter(description = "the user's login") @PathVariable String login,
             HttpServletRequest request) {
         String canonical = ServletUriComponentsBuilder

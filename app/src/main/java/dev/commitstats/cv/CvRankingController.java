@@ -1,6 +1,10 @@
 package dev.commitstats.cv;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -8,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,11 +42,15 @@ class CvRankingController {
 
     @GetMapping("/api/v1/ranking")
     @ResponseBody
-    @Operation(summary = "The instance's ranking",
+    @Operation(operationId = "ranking", summary = "The instance's ranking",
             description = "Published users who joined the ranking: `overall` by lines written (honest additions) in "
                     + "the last 52 weeks, then commits; `languages`, per language (most written first), by lines "
                     + "written in that language in the last 12 months. At most 50 places per list; equal figures "
                     + "share a rank. Made from the CV snapshots and kept for a minute.")
+    @ApiResponse(responseCode = "200", description = "the ranking", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CvRankingSchema.class),
+            examples = @ExampleObject(name = CvApiExamples.RANKING,
+                    ref = CvApiExamples.REF + CvApiExamples.RANKING)))
     ResponseEntity<Map<String, Object>> json() {
         CvRanking.Ranking r = ranking.current();
         Map<String, Object> out = new LinkedHashMap<>();
