@@ -193,9 +193,18 @@ record CvJsonSchema(
             String name,
             @Schema(requiredMode = REQUIRED, nullable = true, description = "the owner or group it belongs to; null when unknown or "
                     + "masked") @Nullable String owner,
-            @Schema(requiredMode = REQUIRED, description = "how its commits are reached",
-                    allowableValues = {"local", "git"}) String provider,
+            @Schema(requiredMode = REQUIRED, description = "where it lives: a well-known hosted service, `git` for any "
+                    + "other git server (a self-managed server is never named), `local` for a folder",
+                    allowableValues = {"local", "git", "github", "gitlab", "azure-devops", "bitbucket", "codeberg"})
+            String provider,
             @Schema(requiredMode = REQUIRED, description = "whether its name and owner are hidden") boolean masked,
+            @JsonProperty("open_source")
+            @Schema(requiredMode = NOT_REQUIRED, description = "public on its host; only for a repository discovered "
+                    + "through a provider account") @Nullable Boolean openSource,
+            @Schema(requiredMode = NOT_REQUIRED, description = "someone else's open-source project the user "
+                    + "contributed to; only for a discovered repository") @Nullable Boolean contribution,
+            @Schema(requiredMode = NOT_REQUIRED, description = "stars or favourites on its host; only for a "
+                    + "discovered repository") @Nullable Integer stars,
             @ArraySchema(maxItems = 3, arraySchema = @Schema(requiredMode = REQUIRED, description = "the languages "
                     + "written in it, most lines first")) List<String> languages,
             @JsonProperty("first_day")
