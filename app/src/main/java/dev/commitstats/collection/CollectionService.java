@@ -13,6 +13,7 @@ import dev.commitstats.repos.mirror.RepositoryMirrors;
 import dev.commitstats.stats.CommitFactStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -31,6 +34,8 @@ import org.springframework.context.ApplicationEventPublisher;
  * {@link RepositoryCollected} is published. Thread-safe.
  */
 public final class CollectionService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CollectionService.class);
 
     /**
      * What a user names on the command line.
@@ -85,10 +90,12 @@ public final class CollectionService implements AutoCloseable {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration claimWait;
+    private final CollectionRuns runs;
 
     CollectionService(UserAccounts accounts, RepositoryRegistry registry, RepositorySources sources,
             RepositoryMirrors mirrors, RepositoryCollector collector, RepositoryClaims claims,
-            RepositoryCredentials credentials, ApplicationEventPublisher events, Clock clock, Duration claimWait) {
+            RepositoryCredentials credentials, ApplicationEventPublisher events, Clock clock, Duration claimWait,
+            CollectionRuns runs) {
         this.accounts = accounts;
         this.registry = registry;
         this.sources = sources;
@@ -99,6 +106,7 @@ public final class CollectionService implements AutoCloseable {
         this.events = events;
         this.clock = clock;
         this.claimWait = claimWait;
+        this.runs = runs;
     }
 
     /**
@@ -112,7 +120,12 @@ public final class CollectionService implements AutoCloseable {
                 settings.effectiveWorkerThreads(), settings.batchSize(), miningWorkers);
         return new CollectionService(accounts, registry, sources, mirrors, collector,
                 new RepositoryClaims(dataSource, clock, settings.lease()), credentials, events, clock,
-                settings.claimWait());
+                settings.claimWait(), new CollectionRuns(dataSource, clock, settings.runsRetention()));
+    }
+
+    /** The record of the collection runs. */
+    public CollectionRuns runs() {
+        return runs;
     }
 
     /** Stops renewing claims; collections still running lose theirs when their lease runs out. */
@@ -136,6 +149,19 @@ public final class CollectionService implements AutoCloseable {
     }
 
     private CollectionOutcome collect(long repositoryId, CollectionTrigger trigger, MiningListener listener,
+            @Nullable Credentials oneOffCredentials, Runnable whileWaiting) {
+        Instant startedAt = clock.instant();
+        CollectionOutcome outcome = run(repositoryId, trigger, listener, oneOffCredentials, whileWaiting);
+        try {
+            runs.record(repositoryId, trigger, startedAt, outcome);
+        } catch (RuntimeException e) {
+            // the facts are stored whatever happens to their record: a lost record must not fail the collection
+            log.warn("the run of repository {} could not be recorded: {}", repositoryId, e.toString());
+        }
+        return outcome;
+    }
+
+    private CollectionOutcome run(long repositoryId, CollectionTrigger trigger, MiningListener listener,
             @Nullable Credentials oneOffCredentials, Runnable whileWaiting) {
         long started = System.nanoTime();
         requireRepository(repositoryId);

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      every third of it, so a killed process blocks its repository for at most this long
  * @param claimWait     how long a collection waits for another collection of the same repository to finish before
  *                      it reports "already being collected"
+ * @param runsRetention how long the record of each collection run is kept
  */
 @ConfigurationProperties("commitstats.collection")
 public record CollectionSettings(
@@ -25,7 +26,8 @@ public record CollectionSettings(
         @DefaultValue("500") int batchSize,
         @DefaultValue("2m") Duration mirrorTimeout,
         @DefaultValue("2m") Duration lease,
-        @DefaultValue("10m") Duration claimWait) {
+        @DefaultValue("10m") Duration claimWait,
+        @DefaultValue("90d") Duration runsRetention) {
 
     public CollectionSettings {
         if (workerThreads < 0) {
@@ -44,11 +46,15 @@ public record CollectionSettings(
         if (claimWait.isNegative()) {
             throw new IllegalArgumentException("commitstats.collection.claim-wait must not be negative");
         }
+        if (runsRetention.toHours() < 1) {
+            throw new IllegalArgumentException("commitstats.collection.runs-retention must be at least 1h");
+        }
     }
 
     /** The defaults. */
     public static CollectionSettings defaults() {
-        return new CollectionSettings(0, CommitFactStore.RECOMMENDED_BATCH_SIZE, Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofMinutes(10));
+        return new CollectionSettings(0, CommitFactStore.RECOMMENDED_BATCH_SIZE, Duration.ofMinutes(2),
+                Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofDays(90));
     }
 
     /** The number of mining threads in effect. */
@@ -57,14 +63,14 @@ public record CollectionSettings(
     }
 
     public CollectionSettings withWorkerThreads(int n) {
-        return new CollectionSettings(n, batchSize, mirrorTimeout, lease, claimWait);
+        return new CollectionSettings(n, batchSize, mirrorTimeout, lease, claimWait, runsRetention);
     }
 
     public CollectionSettings withBatchSize(int n) {
-        return new CollectionSettings(workerThreads, n, mirrorTimeout, lease, claimWait);
+        return new CollectionSettings(workerThreads, n, mirrorTimeout, lease, claimWait, runsRetention);
     }
 
     public CollectionSettings withClaim(Duration leaseLength, Duration wait) {
-        return new CollectionSettings(workerThreads, batchSize, mirrorTimeout, leaseLength, wait);
+        return new CollectionSettings(workerThreads, batchSize, mirrorTimeout, leaseLength, wait, runsRetention);
     }
 }

@@ -149,6 +149,13 @@ class PrivateRepositoriesEndToEndTests {
         CommandLineTests.Run pushed = collect(db, "--user", "ada");
         assertThat(pushed.out()).contains("4 new commits, 24 in total");
 
+        CommandLineTests.Run runs = CommandLineTests.run(Stream.concat(Stream.concat(Stream.of("runs"),
+                Stream.of(db.cliOptions())), Stream.of("--user", "ada")).toArray(String[]::new));
+        assertThat(runs.exitCode()).as(runs.err()).isZero();
+        assertThat(runs.out().lines().skip(1).toList()).as(runs.out()).hasSize(3)
+                .first().asString().contains("command").contains("collected").contains("acme/api");
+        assertThat(runs.out()).contains("(no push since the last collection)");
+
         RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), Clock.systemUTC());
         long ada = new UserAccounts(db.dataSource(), Clock.systemUTC()).require("ada").id();
         Repository api = registry.repositories(ada).get(0);

@@ -224,4 +224,50 @@ class CollectionServiceTests {
             throw new AssertionError(e);
         }
     }
+
+    @DatabaseTest
+    void everyRunIsRecordedWithItsTriggerItsNewCommitsAndHowItEnded(TestDatabase db) throws Exception {
+        Path dir = tmp.resolve("repo.git");
+        long id = registered(db, dir);
+        Path broken = java.nio.file.Files.createDirectories(tmp.resolve("not-a-repo"));
+        long me = new UserAccounts(db.dataSource(), Clock.systemUTC()).require("me").id();
+        long bad = new RepositoryRegistry(db.dataSource(), Clock.systemUTC())
+                .registerRepository(me, NewRepository.of(broken.toString(), SourceKind.LOCAL, "broken"));
+        try (CollectionFixture f = new CollectionFixture(db, waitingUpTo(Duration.ZERO))) {
+            f.service().collect(id, CollectionTrigger.REFRESH, MiningListener.NONE, null);
+            f.service().collect(id, CollectionTrigger.SCHEDULE, MiningListener.NONE, null);
+            f.service().collect(bad, CollectionTrigger.WEBHOOK, MiningListener.NONE, null);
+
+            List<CollectionRuns.Run> runs = f.service().runs().runs(me, null, 10);
+            assertThat(runs).extracting(CollectionRuns.Run::trigger, CollectionRuns.Run::newCommits,
+                    CollectionRuns.Run::outcome).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(CollectionTrigger.WEBHOOK, 0, "failed"),
+                            org.assertj.core.groups.Tuple.tuple(CollectionTrigger.SCHEDULE, 0, "collected"),
+                            org.assertj.core.groups.Tuple.tuple(CollectionTrigger.REFRESH, 20, "collected"));
+            assertThat(runs.get(0).message()).startsWith("not a git repository");
+            assertThat(runs.get(0).repository()).isEqualTo("broken");
+            assertThat(runs).allSatisfy(r -> assertThat(r.finishedAt()).isAfterOrEqualTo(r.startedAt()));
+            assertThat(f.service().runs().runs(me, id, 10)).hasSize(2);
+            assertThat(f.service().runs().runs(me, id, 1)).singleElement()
+                    .extracting(CollectionRuns.Run::trigger).isEqualTo(CollectionTrigger.SCHEDULE);
+            long other = new UserAccounts(db.dataSource(), Clock.systemUTC()).findOrCreate("other").id();
+            assertThat(f.service().runs().runs(other, null, 10)).as("only the owner's runs").isEmpty();
+        }
+    }
+
+    @DatabaseTest
+    void runsOlderThanTheRetentionAreDroppedAsNewOnesAreRecorded(TestDatabase db) throws Exception {
+        long id = registered(db, tmp.resolve("repo.git"));
+        long me = new UserAccounts(db.dataSource(), Clock.systemUTC()).require("me").id();
+        java.time.Instant now = java.time.Instant.parse("2026-06-01T00:00:00Z");
+        CollectionRuns old = new CollectionRuns(db.dataSource(),
+                Clock.fixed(now.minus(Duration.ofDays(91)), java.time.ZoneOffset.UTC), Duration.ofDays(90));
+        CollectionOutcome outcome = CollectionOutcome.collected(id, 1, 0, 0, 1, Duration.ofSeconds(1));
+        old.record(id, CollectionTrigger.SCHEDULE, now.minus(Duration.ofDays(91)), outcome);
+        CollectionRuns today = new CollectionRuns(db.dataSource(), Clock.fixed(now, java.time.ZoneOffset.UTC),
+                Duration.ofDays(90));
+        today.record(id, CollectionTrigger.REFRESH, now.minusSeconds(5), outcome);
+        assertThat(today.runs(me, null, 10)).singleElement().extracting(CollectionRuns.Run::trigger)
+                .isEqualTo(CollectionTrigger.REFRESH);
+    }
 }
