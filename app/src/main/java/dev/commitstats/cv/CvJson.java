@@ -140,6 +140,12 @@ public final class CvJson {
         m.put("commits", r.commits());
         m.put("additions", r.additions());
         m.put("deletions", r.deletions());
+        if (described) {
+            // the owner's commits in it per calendar year of their local days, as the year in review counts them
+            Map<String, Long> years = new LinkedHashMap<>();
+            r.years().forEach((year, commits) -> years.put(String.valueOf(year), commits));
+            m.put("years", years);
+        }
         return m;
     }
 

@@ -214,7 +214,10 @@ record CvJsonSchema(
             @Schema(requiredMode = REQUIRED, nullable = true, description = "the last one") @Nullable LocalDate lastDay,
             @Schema(requiredMode = REQUIRED, description = "the owner's commits counted in it") long commits,
             @Schema(requiredMode = REQUIRED) long additions,
-            @Schema(requiredMode = REQUIRED) long deletions) {
+            @Schema(requiredMode = REQUIRED) long deletions,
+            @Schema(requiredMode = NOT_REQUIRED, description = "the owner's commits in it per calendar year of their "
+                    + "local days (years without commits left out), as the year in review counts them",
+                    example = "{\"2024\": 31, \"2025\": 12}") @Nullable Map<String, Long> years) {
     }
 
     /** One key metric: its total and three windows against the ones before. */
