@@ -6,12 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.commitstats.accounts.User;
 import dev.commitstats.assembly.Features;
-import dev.commitstats.config.UseCaseException;
 import dev.commitstats.repos.Repository;
 import dev.commitstats.repos.RepositoryRegistry;
 import picocli.CommandLine.ArgGroup;
@@ -112,27 +110,11 @@ final class ReposCommand implements Callable<Integer> {
                 User u = features.accounts().require(user.login());
                 RepositoryRegistry registry = features.repositories();
                 if (target.group != null) {
-                    boolean known = registry.ownerGroups(u.id()).stream().anyMatch(g -> g.name().equals(target.group));
-                    if (!known) {
-                        throw new UseCaseException(UseCaseException.Kind.NOT_FOUND, "user '" + u.login()
-                                + "' has no repository in owner group '" + target.group + "'");
-                    }
                     int n = registry.setOwnerGroupActive(u.id(), target.group, active());
                     out.printf("owner group %s %s: %d repositories%n", target.group, verb, n);
                     return 0;
                 }
-                // every id is checked before anything changes
-                for (long id : target.ids) {
-                    Optional<Repository> r = registry.repository(id).filter(x -> x.userId() == u.id());
-                    if (r.isEmpty()) {
-                        throw new UseCaseException(UseCaseException.Kind.NOT_FOUND, "user '" + u.login()
-                                + "' has no repository " + id);
-                    }
-                }
-                for (long id : target.ids) {
-                    registry.setActive(id, active());
-                    out.printf("%s %s%n", name(registry.repository(id).orElseThrow()), verb);
-                }
+                registry.setActive(u.id(), target.ids, active()).forEach(r -> out.printf("%s %s%n", name(r), verb));
                 return 0;
             }
         }

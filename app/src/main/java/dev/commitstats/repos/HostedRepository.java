@@ -1,9 +1,6 @@
 package dev.commitstats.repos;
 
-import java.time.Instant;
 import java.util.Objects;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * A repository as a provider account discovered it, to register or update with
@@ -27,10 +24,5 @@ public record HostedRepository(String cloneUrl, String name, String ownerGroup, 
         if (!RepositoryRegistry.VISIBILITIES.contains(visibility)) {
             throw new IllegalArgumentException("unknown visibility " + visibility);
         }
-    }
-
-    /** The host's last push, or null. */
-    public @Nullable Instant lastPushAt() {
-        return host.lastPushAt();
     }
 }

@@ -4,11 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
+
+import dev.commitstats.config.UseCaseException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -178,10 +181,32 @@ public final class RepositoryRegistry {
     }
 
     /**
+     * Switches some of the user's repositories on or off, all or none: every id is checked first.
+     *
+     * @return the repositories as stored afterwards, in the given order
+     * @throws UseCaseException ({@code NOT_FOUND}) naming the first id that is not one of the user's repositories
+     */
+    public List<Repository> setActive(long userId, Collection<Long> repositoryIds, boolean active) {
+        for (long id : repositoryIds) {
+            if (repository(id).filter(r -> r.userId() == userId).isEmpty()) {
+                throw new UseCaseException(UseCaseException.Kind.NOT_FOUND, "no repository " + id);
+            }
+        }
+        repositoryIds.forEach(id -> setActive(id, active));
+        return repositoryIds.stream().map(id -> repository(id).orElseThrow()).toList();
+    }
+
+    /**
      * Switches every repository of the user's owner group on or off, and remembers the choice for repositories of
      * the group discovered later. Returns how many repositories the group holds.
+     *
+     * @throws UseCaseException ({@code NOT_FOUND}) when the user has no repository in that group
      */
     public int setOwnerGroupActive(long userId, String ownerGroup, boolean active) {
+        if (ownerGroups(userId).stream().noneMatch(g -> g.name().equals(ownerGroup))) {
+            throw new UseCaseException(UseCaseException.Kind.NOT_FOUND, "no repository in owner group '"
+                    + ownerGroup + "'");
+        }
         int n = jdbc.sql("UPDATE repositories SET is_active = :a WHERE user_id = :u AND owner_group = :g")
                 .param("a", active).param("u", userId).param("g", ownerGroup).update();
         int updated = jdbc.sql("UPDATE owner_groups SET is_active = :a WHERE user_id = :u AND name = :g")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.testing.DatabaseTest;
@@ -137,5 +138,27 @@ class DiscoveredRepositoriesTests {
 
         at1010.upsertDiscovered(ada, token, hosted("acme", "api", false, false, push.plusSeconds(60)));
         assertThat(at1010.fetchNeeded(id, "in")).as("pushed since").isTrue();
+    }
+
+    @DatabaseTest
+    void switchingRepositoriesIsAllOrNothingAndOnlyForTheUsersOwn(TestDatabase db) {
+        RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), CLOCK);
+        UserAccounts accounts = new UserAccounts(db.dataSource(), CLOCK);
+        long ada = accounts.create("ada", null, ZoneOffset.UTC).id();
+        long bob = accounts.create("bob", null, ZoneOffset.UTC).id();
+        long mine = registry.upsertDiscovered(ada, token(db, ada), hosted("acme", "api", false, false, NOW))
+                .repositoryId();
+        long bobs = registry.registerRepository(bob,
+                new NewRepository("https://github.com/bob/x.git", SourceKind.GIT, "x", "bob", true, true));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.setActive(ada, List.of(mine, bobs), false))
+                .isInstanceOf(dev.commitstats.config.UseCaseException.class).hasMessage("no repository " + bobs);
+        assertThat(registry.repository(mine).orElseThrow().active()).as("nothing changed").isTrue();
+        assertThat(registry.setActive(ada, List.of(mine), false)).singleElement()
+                .satisfies(r -> assertThat(r.active()).isFalse());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.setOwnerGroupActive(ada, "bob", false))
+                .isInstanceOf(dev.commitstats.config.UseCaseException.class)
+                .hasMessage("no repository in owner group 'bob'");
+        assertThat(registry.repository(bobs).orElseThrow().active()).isTrue();
     }
 }

@@ -1,0 +1,53 @@
+package dev.commitstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+import dev.commitstats.accounts.UserAccounts;
+import dev.commitstats.repos.NewRepository;
+import dev.commitstats.repos.RepositoryRegistry;
+import dev.commitstats.repos.SourceKind;
+import dev.commitstats.testing.DatabaseTest;
+import dev.commitstats.testing.TestDatabase;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code commitstats repos list | activate | deactivate} as the owner types them, on both databases. */
+class ReposCommandTests {
+
+    @DatabaseTest
+    void theOwnerListsAndSwitchesRepositoriesAndWholeOwnerGroups(TestDatabase db) {
+        UserAccounts accounts = new UserAccounts(db.dataSource(), Clock.systemUTC());
+        long ada = accounts.create("ada", null, ZoneOffset.UTC).id();
+        RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), Clock.systemUTC());
+        long api = registry.registerRepository(ada,
+                new NewRepository("https://github.com/acme/api.git", SourceKind.GIT, "api", "acme", true, false));
+        long web = registry.registerRepository(ada,
+                new NewRepository("https://github.com/acme/web.git", SourceKind.GIT, "web", "acme", true, false));
+
+        CommandLineTests.Run list = TokenCommands.run(db, "", "repos", "list", "--user", "ada");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains("acme/api").contains("acme/web").contains("pending");
+
+        CommandLineTests.Run off = TokenCommands.run(db, "", "repos", "deactivate", "--user", "ada", "--id",
+                String.valueOf(api));
+        assertThat(off.out()).isEqualTo("acme/api deactivated\n");
+        CommandLineTests.Run group = TokenCommands.run(db, "", "repos", "deactivate", "--user", "ada", "--group",
+                "acme");
+        assertThat(group.out()).isEqualTo("owner group acme deactivated: 2 repositories\n");
+        JsonNode json = JsonMapper.builder().build().readTree(TokenCommands.run(db, "", "repos", "list", "--user",
+                "ada", "--format", "json").out());
+        assertThat(json).allSatisfy(r -> assertThat(r.get("active").asBoolean()).isFalse());
+
+        CommandLineTests.Run unknown = TokenCommands.run(db, "", "repos", "activate", "--user", "ada", "--id",
+                web + "," + (web + 1000));
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no repository " + (web + 1000));
+        assertThat(registry.repository(web).orElseThrow().active()).as("all or nothing").isFalse();
+        CommandLineTests.Run noGroup = TokenCommands.run(db, "", "repos", "activate", "--user", "ada", "--group", "x");
+        assertThat(noGroup.exitCode()).isEqualTo(1);
+        assertThat(noGroup.err()).contains("no repository in owner group 'x'");
+    }
+}
