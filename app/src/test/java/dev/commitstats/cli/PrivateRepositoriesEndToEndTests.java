@@ -222,4 +222,21 @@ class PrivateRepositoriesEndToEndTests {
         assertThat(List.of(found.out(), failed.out(), failed.err(), again.out(), logs.getAll()))
                 .allSatisfy(o -> assertThat(o).doesNotContain(SECRET).doesNotContain("ghp_NEWTOKEN"));
     }
+
+    @DatabaseTest
+    void aRepositoryAddedByUrlIsFetchedWithTheUsersTokenForThatServer(TestDatabase db) throws Exception {
+        try (GitRepoBuilder repo = GitRepoBuilder.initBare(served.resolve(REPO))) {
+            commits(repo, 9, 0);
+        }
+        String server = git.url("").replaceAll("/$", "");
+        CommandLineTests.Run added = command(db, SECRET + "\n", "tokens", "add", "--user", "ada", "--provider", "git",
+                "--name", "forge", "--base-url", server, "--username", "x-access-token");
+        assertThat(added.exitCode()).as(added.out() + added.err()).isZero();
+
+        CommandLineTests.Run collected = collect(db, "--user", "ada", "--email", ADA, git.url(REPO));
+        assertThat(collected.exitCode()).as(collected.out() + collected.err()).isZero();
+        assertThat(collected.out()).contains("6 new commits, 6 in total");
+        assertThat(List.of(added.out(), collected.out(), collected.err())).allSatisfy(o ->
+                assertThat(o).doesNotContain(SECRET));
+    }
 }
