@@ -14,7 +14,9 @@ public class UseCaseException extends RuntimeException {
         /** What the input names does not exist, or the caller may not see it (HTTP 404). */
         NOT_FOUND,
         /** The current state does not allow it, e.g. someone else is working on the same thing (HTTP 409). */
-        CONFLICT
+        CONFLICT,
+        /** The caller is known but may not do this, e.g. an API key without the scope (HTTP 403). */
+        FORBIDDEN
     }
 
     private final Kind kind;
