@@ -1,16 +1,13 @@
 package dev.commitstats.cli;
 
 import java.io.PrintWriter;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.commitstats.accounts.User;
 import dev.commitstats.assembly.Features;
 import dev.commitstats.repos.Repository;
+import dev.commitstats.repos.RepositoryView;
 import dev.commitstats.repos.RepositoryRegistry;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -140,26 +137,7 @@ final class ReposCommand implements Callable<Integer> {
         return r.ownerGroup() == null ? r.name() : r.ownerGroup() + "/" + r.name();
     }
 
-    private static Map<String, Object> json(Repository r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("name", r.name());
-        m.put("ownerGroup", r.ownerGroup());
-        m.put("ownerKind", r.host().ownerKind());
-        m.put("cloneUrl", r.cloneUrl());
-        m.put("visibility", r.visibility());
-        m.put("active", r.active());
-        m.put("fork", r.host().fork());
-        m.put("archived", r.host().archived());
-        m.put("openSource", r.host().openSource());
-        m.put("defaultBranch", r.host().defaultBranch());
-        m.put("stars", r.host().stars());
-        m.put("lastPushAt", r.host().lastPushAt() == null ? null
-                : DateTimeFormatter.ISO_INSTANT.format(r.host().lastPushAt().atOffset(ZoneOffset.UTC)));
-        m.put("status", r.status().dbName());
-        m.put("error", r.errorMessage());
-        m.put("lastCommitSha", r.cursor().lastCommitSha());
-        m.put("allCommitsProcessed", r.cursor().allCommitsProcessed());
-        return m;
+    private static RepositoryView json(Repository r) {
+        return RepositoryView.of(r);
     }
 }

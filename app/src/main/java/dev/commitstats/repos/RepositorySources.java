@@ -62,6 +62,22 @@ public final class RepositorySources {
         }
     }
 
+    /**
+     * {@link #register} for a source given over the network: checked against the outbound policy first, so that a
+     * URL the server may not reach is refused before it is stored.
+     *
+     * @throws MirrorException when the source is not a usable URL, or one the server may not reach
+     */
+    public Registration registerChecked(long userId, String source) throws MirrorException {
+        mirrors.check(source);
+        return register(userId, source);
+    }
+
+    /** Whether collecting the source would read the server's own files (a path or {@code file://} URL). */
+    public boolean isLocal(String source) {
+        return mirrors.readsServerFiles(source);
+    }
+
     /** A name to show for a source before it is registered: "owner/repo" for a URL, the folder name for a path. */
     public String describe(String source) {
         return mirrors.describe(source);

@@ -4,7 +4,7 @@
  * a path or URL ({@link dev.commitstats.repos.RepositorySources}). Mirrors are the named interface {@code mirror}.
  */
 @NullMarked
-@ApplicationModule(displayName = "Repositories", allowedDependencies = {"config"})
+@ApplicationModule(displayName = "Repositories", allowedDependencies = {"config", "accounts"})
 package dev.commitstats.repos;
 
 import org.jspecify.annotations.NullMarked;

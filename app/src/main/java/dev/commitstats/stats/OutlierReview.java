@@ -140,7 +140,7 @@ public final class OutlierReview {
             if (excludes.containsKey(key)) {
                 throw new UseCaseException(UseCaseException.Kind.INVALID, "outlier file "
                         + listing.ids().id(includes.get(key))
-                        + " is given to both --include and --exclude; nothing changed");
+                        + " is both to include and to exclude; nothing changed");
             }
         }
         List<Decision> decisions = new ArrayList<>();

@@ -186,7 +186,7 @@ class OutliersCommandTests {
                 "--exclude", seedSha + ":db/seed.sql");
         assertThat(contradiction.exitCode()).isEqualTo(1);
         assertThat(contradiction.err().strip())
-                .isEqualTo("commitstats: outlier file " + seedId + " is given to both --include and --exclude; nothing changed");
+                .isEqualTo("commitstats: outlier file " + seedId + " is both to include and to exclude; nothing changed");
 
         assertThat(listed(db, "u")).allSatisfy(o -> assertThat(o.get("included").asBoolean()).isFalse());
         assertThat(export(db, "u").get("excluded")).isEqualTo(before.get("excluded"));

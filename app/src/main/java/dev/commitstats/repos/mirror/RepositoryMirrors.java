@@ -148,6 +148,34 @@ public final class RepositoryMirrors {
     }
 
     /**
+     * Whether collecting {@code source} would read the server's own files: a local path or a {@code file://} URL.
+     * Only the command line and an instance's admin may name such a source.
+     */
+    public boolean readsServerFiles(String source) {
+        if (isLocal(source)) {
+            return true;
+        }
+        try {
+            return "file".equals(RemoteSource.parse(source).scheme());
+        } catch (MirrorException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Refuses, before anything is stored or connected, a source that {@link #prepare} would refuse without trying:
+     * a malformed or SSH URL, or one the outbound policy forbids. A local path passes (see
+     * {@link #readsServerFiles}).
+     *
+     * @throws MirrorException with a one-line message for the user
+     */
+    public void check(String source) throws MirrorException {
+        if (!isLocal(source)) {
+            refuseWhatThePolicyForbids(RemoteSource.parse(source));
+        }
+    }
+
+    /**
      * How a source is recorded: a local path made absolute, or a URL without any user name or password in it, so
      * that the same repository is recognised on the next run and no credential is ever stored.
      */
