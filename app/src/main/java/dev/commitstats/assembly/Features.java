@@ -6,6 +6,7 @@ import dev.commitstats.collection.CollectionService;
 import dev.commitstats.collection.CollectionSettings;
 import dev.commitstats.collection.RepositoryCredentials;
 import dev.commitstats.collection.RepositoryDiscovery;
+import dev.commitstats.collection.RepositoryRemoval;
 import dev.commitstats.collection.TokenCredentials;
 import dev.commitstats.config.OutboundPolicy;
 import dev.commitstats.config.CommitStatsProperties;
@@ -65,6 +66,7 @@ public final class Features implements AutoCloseable {
     private final CollectionService collection;
     private final Tokens tokens;
     private final RepositoryDiscovery discovery;
+    private final RepositoryRemoval removal;
 
     private Features(DataSource dataSource, @Nullable HikariDataSource owned, CommitStatsProperties properties,
             CollectionSettings settings, CvSettings cv, ProvidersSettings providersSettings,
@@ -96,8 +98,10 @@ public final class Features implements AutoCloseable {
                 providersSettings.maxRateLimitWait()));
         this.tokens = new Tokens(dataSource, TokenCipher.open(tokensSettings.keyset(), properties.dataDir()),
                 providers, outbound, publisher, clock);
+        CommitFactStore store = new CommitFactStore(dataSource, repositories);
+        this.removal = new RepositoryRemoval(dataSource, repositories, store, mirrors, settings, publisher, clock);
         this.collection = CollectionService.create(dataSource, accounts, repositories, sources, mirrors,
-                new CommitFactStore(dataSource, repositories), settings,
+                store, settings,
                 credentials != null ? credentials : new TokenCredentials(tokens, providers), publisher, clock,
                 miningWorkers);
         this.discovery = new RepositoryDiscovery(accounts, repositories, mirrors, tokens, providers);
@@ -190,9 +194,14 @@ public final class Features implements AutoCloseable {
         return discovery;
     }
 
+    public RepositoryRemoval removal() {
+        return removal;
+    }
+
     @Override
     public void close() {
         collection.close();
+        removal.close();
         miningWorkers.shutdownNow();
         if (ownedDataSource != null) {
             ownedDataSource.close();

@@ -5,6 +5,7 @@ import dev.commitstats.collection.CollectionService;
 import dev.commitstats.collection.CollectionSettings;
 import dev.commitstats.collection.RepositoryCredentials;
 import dev.commitstats.collection.RepositoryDiscovery;
+import dev.commitstats.collection.RepositoryRemoval;
 import dev.commitstats.config.CommitStatsProperties;
 import dev.commitstats.cv.CvDocuments;
 import dev.commitstats.cv.CvPreferences;
@@ -96,6 +97,11 @@ class FeaturesConfiguration {
     @Bean
     CollectionService collectionService(Features features) {
         return features.collection();
+    }
+
+    @Bean
+    RepositoryRemoval repositoryRemoval(Features features) {
+        return features.removal();
     }
 
     @Bean

@@ -91,6 +91,22 @@ public final class RepositoryRegistry {
                 .update();
     }
 
+    /**
+     * Deletes the repository's record (what cascades from it goes too: runs, claims, naming choices). Its commit facts
+     * and rollups belong to the statistics and are deleted there first (see the collection's repository removal).
+     *
+     * @return whether there was such a repository
+     */
+    public boolean delete(long repositoryId) {
+        return jdbc.sql("DELETE FROM repositories WHERE id = :id").param("id", repositoryId).update() > 0;
+    }
+
+    /** How many repositories, of any user, have this clone URL or path: a mirror is shared by all of them. */
+    public int countByCloneUrl(String cloneUrl) {
+        return jdbc.sql("SELECT COUNT(*) FROM repositories WHERE clone_url = :url").param("url", cloneUrl)
+                .query(Integer.class).single();
+    }
+
     /** The visibilities a repository can have on its host. */
     public static final Set<String> VISIBILITIES = Set.of("public", "internal", "private");
 
@@ -289,7 +305,7 @@ public final class RepositoryRegistry {
     }
 
     /** Records the fingerprint of a complete collection (null forgets it, so the next run walks the history). */
-    public void saveCollectedFingerprint(long repositoryId, String fingerprint) {
+    public void saveCollectedFingerprint(long repositoryId, @Nullable String fingerprint) {
         int n = jdbc.sql("UPDATE repositories SET collected_fingerprint = :f WHERE id = :id")
                 .param("f", fingerprint).param("id", repositoryId).update();
         requireOne(n, repositoryId);

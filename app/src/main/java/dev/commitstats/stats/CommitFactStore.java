@@ -324,6 +324,25 @@ public final class CommitFactStore {
         });
     }
 
+    /**
+     * Deletes everything stored about a repository's commits, as {@link #deleteCommits} does for all of them (so a
+     * copy of a commit in another repository of the owner counts from now on), then what is left keyed by the
+     * repository: rollup rows, copies, pending work. The repository's record is the registry's to delete afterwards.
+     */
+    public void deleteRepositoryFacts(long repositoryId) {
+        Set<String> shas = storedShas(repositoryId);
+        if (!shas.isEmpty()) {
+            // the cursor goes back to the start with the facts: interrupted here, a later collection mines it all again
+            deleteCommits(repositoryId, shas, RepositoryCursor.none());
+        }
+        transactions.executeWithoutResult(status -> {
+            for (String table : List.of("rollup_days", "rollup_types", "rollup_hours", "rollup_languages",
+                    "rollup_exclusions", "rollup_detections", "commit_copies", "outlier_files", "pending_commits")) {
+                jdbc.sql("DELETE FROM " + table + " WHERE repository_id = :r").param("r", repositoryId).update();
+            }
+        });
+    }
+
     public long countCommits(long repositoryId) {
         return jdbc.sql("SELECT COUNT(*) FROM commit_facts WHERE repository_id = :r")
                 .param("r", repositoryId).query(Long.class).single();

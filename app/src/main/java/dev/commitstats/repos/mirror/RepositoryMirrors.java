@@ -176,6 +176,29 @@ public final class RepositoryMirrors {
     }
 
     /**
+     * Deletes the mirror of a URL, if this instance has one, waiting for a fetch of it in this or another process to
+     * end. Nothing happens for a local source: that folder is the user's own, never a copy. Other instances keep their
+     * own mirror until they are replaced (mirrors are a per-instance cache).
+     *
+     * @throws MirrorException when the URL cannot be parsed or the folder cannot be locked
+     */
+    public void remove(String source) throws MirrorException {
+        if (readsServerFiles(source)) {
+            return;
+        }
+        RemoteSource remote = RemoteSource.parse(source);
+        Path target = remote.mirrorFolder(mirrorsRoot);
+        ReentrantLock lock = FOLDER_LOCKS.computeIfAbsent(target, t -> new ReentrantLock());
+        lock.lock();
+        try (HeldFileLock ignored = lockAgainstOtherProcesses(target, remote, ProgressSink.NONE,
+                lock.getHoldCount() > 1)) {
+            deleteQuietly(target);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * How a source is recorded: a local path made absolute, or a URL without any user name or password in it, so
      * that the same repository is recognised on the next run and no credential is ever stored.
      */
