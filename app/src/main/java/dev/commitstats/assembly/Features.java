@@ -15,6 +15,7 @@ import dev.commitstats.core.mining.GitCaches;
 import dev.commitstats.core.mining.MiningWorkers;
 import dev.commitstats.collection.RepositoryCollected;
 import dev.commitstats.cv.CvDocuments;
+import dev.commitstats.cv.CvPages;
 import dev.commitstats.cv.CvPreferences;
 import dev.commitstats.cv.CvSettings;
 import dev.commitstats.cv.CvSnapshots;
@@ -63,6 +64,7 @@ public final class Features implements AutoCloseable {
     private final CvPreferences cvPreferences;
     private final CvDocuments cvDocuments;
     private final CvSnapshots cvSnapshots;
+    private final CvPages cvPages;
     private final CollectionService collection;
     private final Tokens tokens;
     private final RepositoryDiscovery discovery;
@@ -86,6 +88,7 @@ public final class Features implements AutoCloseable {
         this.cvDocuments = new CvDocuments(accounts, repositories, statsQueries,
                 new RepositoryProfiles(dataSource, accounts, repositories), cvPreferences, clock);
         this.cvSnapshots = new CvSnapshots(dataSource, accounts, cvDocuments, clock, cv.snapshotMaxAge());
+        this.cvPages = new CvPages(dataSource, accounts, repositories, cvSnapshots, clock);
         // without Spring, the modules' listeners are called here; in the server they are beans
         ApplicationEventPublisher publisher = !dispatchLocally ? events : event -> {
             if (event instanceof RepositoryCollected collected) {
@@ -180,6 +183,10 @@ public final class Features implements AutoCloseable {
 
     public CvSnapshots cvSnapshots() {
         return cvSnapshots;
+    }
+
+    public CvPages cvPages() {
+        return cvPages;
     }
 
     public CollectionService collection() {

@@ -8,6 +8,7 @@ import dev.commitstats.collection.RepositoryDiscovery;
 import dev.commitstats.collection.RepositoryRemoval;
 import dev.commitstats.config.CommitStatsProperties;
 import dev.commitstats.cv.CvDocuments;
+import dev.commitstats.cv.CvPages;
 import dev.commitstats.cv.CvPreferences;
 import dev.commitstats.cv.CvSettings;
 import dev.commitstats.cv.CvSnapshots;
@@ -92,6 +93,11 @@ class FeaturesConfiguration {
     @Bean
     CvSnapshots cvSnapshots(Features features) {
         return features.cvSnapshots();
+    }
+
+    @Bean
+    CvPages cvPages(Features features) {
+        return features.cvPages();
     }
 
     @Bean

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code GET /api/v1/cv/{login}}: a published CV as JSON, from its snapshot. */
+/** {@code GET /api/v1/cv/{login}} and {@code /api/v1/cv/{login}/{name}}: a published CV as JSON, from its snapshot. */
 @RestController
 @RequestMapping("/api/v1/cv")
 @Tag(name = "cv", description = "Published coding CVs")
@@ -56,14 +56,39 @@ class CvApiController {
                     examples = @ExampleObject(name = CvApiExamples.NOT_FOUND,
                             ref = CvApiExamples.REF + CvApiExamples.NOT_FOUND)))
     ResponseEntity<?> cv(@Parameter(description = "the user's login") @PathVariable String login) {
-        return snapshots.publishedSnapshot(login)
+        return json(snapshots.publishedSnapshot(login), login);
+    }
+
+    @GetMapping("/{login}/{name}")
+    @Operation(operationId = "namedCv", summary = "A published named CV",
+            description = "One of the user's named CVs (`/cv/{login}/{name}`): exactly the fields of the default CV, "
+                    + "every number counted over the CV's own selection of repositories, identities and days (key "
+                    + "metrics and streaks end on the last day of a period that ended). Private repositories are "
+                    + "masked as on the default CV. Unknown or unpublished CVs are not found.")
+    @ApiResponse(responseCode = "200", description = "the CV", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CvJsonSchema.class),
+            examples = @ExampleObject(name = CvApiExamples.CV, ref = CvApiExamples.REF + CvApiExamples.CV)))
+    @ApiResponse(responseCode = "304", description = "the CV has not changed since the `ETag` given in "
+            + "`If-None-Match`", content = @Content)
+    @ApiResponse(responseCode = "404", description = "no such user or CV, or the CV is not public",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = CvProblemSchema.class),
+                    examples = @ExampleObject(name = CvApiExamples.NOT_FOUND,
+                            ref = CvApiExamples.REF + CvApiExamples.NOT_FOUND)))
+    ResponseEntity<?> namedCv(@Parameter(description = "the user's login") @PathVariable String login,
+            @Parameter(description = "the CV's name") @PathVariable String name) {
+        return json(snapshots.publishedSnapshot(login, name), login + "/" + name);
+    }
+
+    private ResponseEntity<?> json(java.util.Optional<CvSnapshots.Published> published, String address) {
+        return published
                 .<ResponseEntity<?>>map(cv -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)))
                         .eTag(cv.etag("json"))  // a matching If-None-Match gets 304 without a body
                         .body(renderings.get(cv.key("json"),
                                 () -> json.writeValueAsBytes(CvJson.apiFields(cv.document())))))
-                .orElseGet(() -> notFound(login));
+                .orElseGet(() -> notFound(address));
     }
 
     @GetMapping("/{login}/resume.json")
@@ -88,6 +113,28 @@ class CvApiController {
         return snapshots.published(login)
                 .<ResponseEntity<?>>map(cv -> ResponseEntity.ok(CvResume.of(cv, canonical)))
                 .orElseGet(() -> notFound(login));
+    }
+
+    @GetMapping("/{login}/{name}/resume.json")
+    @Operation(operationId = "namedResume", summary = "A published named CV as a JSON Resume skills section",
+            description = "The `skills` section of a JSON Resume, as for the default CV, from the named CV's own "
+                    + "selection. Unknown or unpublished CVs are not found.")
+    @ApiResponse(responseCode = "200", description = "the skills section", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CvResumeSchema.class),
+            examples = @ExampleObject(name = CvApiExamples.RESUME,
+                    ref = CvApiExamples.REF + CvApiExamples.RESUME)))
+    @ApiResponse(responseCode = "404", description = "no such user or CV, or the CV is not public",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = CvProblemSchema.class),
+                    examples = @ExampleObject(name = CvApiExamples.NOT_FOUND,
+                            ref = CvApiExamples.REF + CvApiExamples.NOT_FOUND)))
+    ResponseEntity<?> namedResume(@Parameter(description = "the user's login") @PathVariable String login,
+            @Parameter(description = "the CV's name") @PathVariable String name, HttpServletRequest request) {
+        String canonical = ServletUriComponentsBuilder
+                .fromContextPath(request).path("/cv/{login}/{name}").buildAndExpand(login, name).toUriString();
+        return snapshots.published(login, name)
+                .<ResponseEntity<?>>map(cv -> ResponseEntity.ok(CvResume.of(cv, canonical)))
+                .orElseGet(() -> notFound(login + "/" + name));
     }
 
     private static ResponseEntity<ProblemDetail> notFound(String login) {

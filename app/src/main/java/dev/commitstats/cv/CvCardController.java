@@ -54,8 +54,19 @@ class CvCardController {
 
     @GetMapping("/cv/{login}/card.svg")
     ResponseEntity<byte[]> card(@PathVariable String login, @RequestParam MultiValueMap<String, String> query) {
+        return card(snapshots.publishedSnapshot(login), login, query);
+    }
+
+    /** A named CV's card, from its own snapshot; the same "not found" card when it is unknown or unpublished. */
+    @GetMapping("/cv/{login}/{name}/card.svg")
+    ResponseEntity<byte[]> namedCard(@PathVariable String login, @PathVariable String name,
+            @RequestParam MultiValueMap<String, String> query) {
+        return card(snapshots.publishedSnapshot(login, name), login + "/" + name, query);
+    }
+
+    private ResponseEntity<byte[]> card(Optional<CvSnapshots.Published> cv, String login,
+            MultiValueMap<String, String> query) {
         CvCardOptions options = CvCardOptions.parse(query);
-        Optional<CvSnapshots.Published> cv = snapshots.publishedSnapshot(login);
         // a card is drawn once per snapshot and set of options (the options record's text names them all)
         byte[] body = cv.map(p -> renderings.get(p.key("card " + options),
                         () -> CvCard.render(p.document(), options).getBytes(StandardCharsets.UTF_8)))

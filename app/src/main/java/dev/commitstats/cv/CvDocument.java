@@ -34,10 +34,52 @@ import org.jspecify.annotations.Nullable;
  * @param punchCard    commits per weekday and hour, in each commit's own local time; null when the owner hid it from
  *                     the public
  * @param keyMetrics   totals and the last 52, 13 and 1 weeks against the ones before
+ * @param named        for a named CV ({@code /cv/{login}/{name}}), its name and what it counts; null for the default
+ *                     CV
  */
 public record CvDocument(Person person, Instant generatedAt, Audience audience, Totals totals, Activity activity,
         String seriesLength, List<Period> series, List<Period> days, PeriodTable months,
-        List<CvRepository> repositories, @Nullable PunchCard punchCard, List<KeyMetric> keyMetrics) {
+        List<CvRepository> repositories, @Nullable PunchCard punchCard, List<KeyMetric> keyMetrics,
+        @Nullable Named named) {
+
+    /** The default CV's document. */
+    public CvDocument(Person person, Instant generatedAt, Audience audience, Totals totals, Activity activity,
+            String seriesLength, List<Period> series, List<Period> days, PeriodTable months,
+            List<CvRepository> repositories, @Nullable PunchCard punchCard, List<KeyMetric> keyMetrics) {
+        this(person, generatedAt, audience, totals, activity, seriesLength, series, days, months, repositories,
+                punchCard, keyMetrics, null);
+    }
+
+    /**
+     * What a named CV is, as its document says it.
+     *
+     * @param name  its name, the last part of its address
+     * @param title its title, or null to show the name
+     * @param from  the first day it counts, or null
+     * @param to    the last day it counts, or null; when it is before the day the document was computed, key metrics,
+     *              streaks and the calendar end on it
+     */
+    public record Named(String name, @Nullable String title, @Nullable LocalDate from, @Nullable LocalDate to) {
+
+        /** The title, or the name. */
+        public String label() {
+            return title == null || title.isBlank() ? name : title;
+        }
+    }
+
+    /** The address of the CV's page: {@code /cv/{login}} or {@code /cv/{login}/{name}}. */
+    public String path() {
+        return "/cv/" + person.login() + (named == null ? "" : "/" + named.name());
+    }
+
+    /**
+     * The day key metrics, streaks and the calendar end on: the day the document was computed in its owner's time
+     * zone, or the last day of a named CV's period when that is earlier.
+     */
+    public LocalDate lastDay() {
+        LocalDate today = generatedAt.atZone(person.timeZone()).toLocalDate();
+        return named != null && named.to() != null && named.to().isBefore(today) ? named.to() : today;
+    }
 
     /** Who a CV document is for. */
     public enum Audience {

@@ -8,6 +8,7 @@ import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.stats.Period;
 import dev.commitstats.stats.RepositoryProfiles;
 import dev.commitstats.stats.RepositoryShare;
+import dev.commitstats.stats.Selection;
 import dev.commitstats.stats.StatsQueries;
 import dev.commitstats.stats.UserStats;
 import dev.commitstats.stats.export.PeriodTable;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Builds a user's {@link CvDocument} from their collected numbers. Thread-safe. */
 public final class CvDocuments {
@@ -90,13 +92,23 @@ public final class CvDocuments {
     }
 
     public CvDocument build(String login, String seriesLength, CvDocument.Audience audience) {
+        return build(login, seriesLength, audience, null);
+    }
+
+    /**
+     * {@link #build(String, String, CvDocument.Audience)} for one of the user's CVs: the default one (null), or a named
+     * one, whose every number counts only its selection ({@link NamedCv#selection()}). The owner's choices of what
+     * the public sees ({@link CvPreferences}) apply to all their CVs.
+     */
+    public CvDocument build(String login, String seriesLength, CvDocument.Audience audience, @Nullable NamedCv cv) {
         if (!SERIES_LENGTHS.contains(seriesLength)) {
             throw new UseCaseException(UseCaseException.Kind.INVALID,
                     "unknown period '" + seriesLength + "': use " + String.join(", ", SERIES_LENGTHS));
         }
         User user = accounts.require(login);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        UserStats stats = queries.userStats(user.id(), now);
+        Selection selection = cv == null ? Selection.ALL : cv.selection();
+        UserStats stats = queries.userStats(user.id(), selection, now);
         List<Period> series = switch (seriesLength) {
             case "day" -> stats.days();
             case "week" -> stats.weeks();
@@ -104,7 +116,7 @@ public final class CvDocuments {
         };
         Map<Long, Repository> byId = registry.repositories(user.id()).stream()
                 .collect(Collectors.toMap(Repository::id, Function.identity()));
-        Map<Long, RepositoryProfiles.Profile> profiles = this.profiles.of(user.id());
+        Map<Long, RepositoryProfiles.Profile> profiles = this.profiles.of(user.id(), selection);
         boolean forPublic = audience == CvDocument.Audience.PUBLIC;
         CvPreferences.Preferences chosen = forPublic ? preferences.of(user.id()) : CvPreferences.Preferences.DEFAULTS;
         List<CvDocument.CvRepository> repositories = new ArrayList<>();
@@ -126,8 +138,8 @@ public final class CvDocuments {
         return new CvDocument(
                 new CvDocument.Person(user.login(), user.displayName(), user.timeZone(), user.published()), now,
                 audience, stats.totals(), stats.activity(), seriesLength, series, stats.days(),
-                queries.periodTable(user.id(), PeriodTable.MONTH), repositories,
+                queries.periodTable(user.id(), selection, PeriodTable.MONTH), repositories,
                 chosen.showPunchCard() ? stats.punchCard() : null,
-                stats.keyMetrics());
+                stats.keyMetrics(), cv == null ? null : cv.named());
     }
 }

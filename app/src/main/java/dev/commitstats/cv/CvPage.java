@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the public CV page shows, worked out from one {@link CvDocument}: headline figures, the tables that stand in
@@ -62,6 +63,10 @@ import java.util.TreeMap;
  * @param excluded     lines left out of the honest count, per bucket, with the reason
  * @param binaryFiles  binary files changed (they have no lines)
  * @param dataJson     the charts' data: {@code {"cv": <the API's fields>, "view": {...}}}, safe inside a script element
+ * @param path         the page's address, {@code /cv/{login}} or {@code /cv/{login}/{name}}
+ * @param apiPath      its JSON's address
+ * @param scope        for a named CV, what it is and counts in words ("Backend · 1 Jan 2020 to 31 Dec 2023");
+ *                     null for the default CV
  */
 record CvPage(String login, boolean notPublic, String name, String title, String description, String generatedOn, String generatedAt,
         List<Headline> headlines, List<Year> years, List<Label> types, String daily, List<MetricRow> keyMetrics,
@@ -69,7 +74,7 @@ record CvPage(String login, boolean notPublic, String name, String title, String
         List<LanguageRow> languages, LanguageYears languageYears, Calendar calendar, List<PunchRow> punchCard,
         List<TypeRow> typeTotals, String breaking, List<RepositoryRow> repositories, long moreRepositories,
         List<Figure> tools, List<PackageGroup> packages, List<ExcludedRow> excluded, String binaryFiles,
-        String dataJson) {
+        String dataJson, String path, String apiPath, @Nullable String scope) {
 
     /** How many repositories the page lists. */
     static final int TOP_REPOSITORIES = 10;
@@ -196,9 +201,11 @@ record CvPage(String login, boolean notPublic, String name, String title, String
         }
         List<Year> years = years(cv.days(), months, types);
 
+        // a named CV whose period ended shows its calendar up to its last day
+        LocalDate until = cv.lastDay();
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("today", today.toString());
-        view.put("calendar_from", today.minusYears(1).plusDays(1).toString());
+        view.put("today", until.toString());
+        view.put("calendar_from", until.minusYears(1).plusDays(1).toString());
         Map<String, String> languageColors = new LinkedHashMap<>();
         languages.forEach(e -> languageColors.put(e.getKey(), colors.of(e.getKey())));
         view.put("colors", languageColors);
@@ -218,15 +225,32 @@ record CvPage(String login, boolean notPublic, String name, String title, String
         data.put("cv", CvJson.apiFields(cv));
         data.put("view", view);
 
-        return new CvPage(cv.person().login(), notPublic, name, name + " — coding CV · Commit Stats",
+        CvDocument.Named named = cv.named();
+        return new CvPage(cv.person().login(), notPublic, name,
+                named == null ? name + " — coding CV · Commit Stats"
+                        : name + " — " + named.label() + " · coding CV · Commit Stats",
                 description(name, totals, languages, today), DAY.format(today), cv.generatedAt().toString(),
                 headlines(cv, today, languages), years, types, daily(cv.days()), keyMetrics(cv.keyMetrics(), true),
                 keyMetrics(cv.keyMetrics(), false),
                 languageRows(languages, totals.additions(), colors), languageYears(months, topLanguages),
-                calendar(cv, today), punchCard(cv), typeTotals(totals, types), number(totals.breaking()),
+                calendar(cv, until), punchCard(cv), typeTotals(totals, types), number(totals.breaking()),
                 repositories(cv.repositories()), Math.max(0, cv.repositories().size() - TOP_REPOSITORIES),
                 tools(totals), packages(totals), excluded(totals),
-                number(totals.excluded().get(ExclusionBucket.BINARY).files()), scriptJson(data));
+                number(totals.excluded().get(ExclusionBucket.BINARY).files()), scriptJson(data), cv.path(),
+                "/api/v1" + cv.path(), named == null ? null : scope(named));
+    }
+
+    /** A named CV in words: "Backend · from 1 Jan 2020 to 31 Dec 2023", "Backend · since 1 Jan 2020", "Backend". */
+    static String scope(CvDocument.Named named) {
+        StringBuilder s = new StringBuilder(named.label());
+        if (named.from() != null && named.to() != null) {
+            s.append(" · from ").append(DAY.format(named.from())).append(" to ").append(DAY.format(named.to()));
+        } else if (named.from() != null) {
+            s.append(" · since ").append(DAY.format(named.from()));
+        } else if (named.to() != null) {
+            s.append(" · until ").append(DAY.format(named.to()));
+        }
+        return s.toString();
     }
 
     private static String description(String name, Totals totals, List<Map.Entry<String, LineCount>> languages,

@@ -22,6 +22,7 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * {@code GET /cv/{login}}: the public CV page, and {@code GET /cv/{login}/year/{yyyy}}: one year of it in review, both
+ * also for each named CV ({@code /cv/{login}/{name}}, {@code /cv/{login}/{name}/year/{yyyy}}),
  * rendered from the user's snapshot ({@link CvSnapshots#published}), never aggregated per request. Anyone gets the same
  * 404 page for an unknown user and for one who has not published their CV, so the page does not tell whether a login
  * exists; a year outside the CV's commit span, or one that is not a year, gets it too.
@@ -57,9 +58,20 @@ class CvPageController {
     @GetMapping("/cv/{login}")
     @Nullable ModelAndView cv(@PathVariable String login, Model model, HttpServletRequest request,
             HttpServletResponse response) throws Exception {
-        Optional<CvSnapshots.Published> published = snapshots.publishedSnapshot(login);
+        return page(snapshots.publishedSnapshot(login), login, model, request, response);
+    }
+
+    /** A named CV's page: the same page over its own selection, the same 404 when it is unknown or unpublished. */
+    @GetMapping("/cv/{login}/{name}")
+    @Nullable ModelAndView named(@PathVariable String login, @PathVariable String name, Model model,
+            HttpServletRequest request, HttpServletResponse response) throws Exception {
+        return page(snapshots.publishedSnapshot(login, name), login + "/" + name, model, request, response);
+    }
+
+    private @Nullable ModelAndView page(Optional<CvSnapshots.Published> published, String address, Model model,
+            HttpServletRequest request, HttpServletResponse response) throws Exception {
         if (published.isEmpty()) {
-            return notFound(login);
+            return notFound(address);
         }
         CvSnapshots.Published cv = published.get();
         response.setContentType("text/html;charset=UTF-8");
@@ -84,13 +96,26 @@ class CvPageController {
         if (!YEAR.matcher(year).matches()) {
             return notFound(login);
         }
-        return snapshots.published(login)
-                .flatMap(cv -> CvYear.of(cv, Integer.parseInt(year))
-                        .map(y -> new ModelAndView(YEAR_VIEW, Map.of("page", CvYearPage.of(cv, y, colors)))))
-                .orElseGet(() -> notFound(login));
+        return year(snapshots.published(login), year, login);
     }
 
-    private static ModelAndView notFound(String login) {
-        return new ModelAndView(NOT_FOUND_VIEW, Map.of("login", login), HttpStatus.NOT_FOUND);
+    @GetMapping("/cv/{login}/{name}/year/{year}")
+    ModelAndView namedYear(@PathVariable String login, @PathVariable String name, @PathVariable String year) {
+        if (!YEAR.matcher(year).matches()) {
+            return notFound(login + "/" + name);
+        }
+        return year(snapshots.published(login, name), year, login + "/" + name);
+    }
+
+    private ModelAndView year(Optional<CvDocument> published, String year, String address) {
+        return published
+                .flatMap(cv -> CvYear.of(cv, Integer.parseInt(year))
+                        .map(y -> new ModelAndView(YEAR_VIEW, Map.of("page", CvYearPage.of(cv, y, colors)))))
+                .orElseGet(() -> notFound(address));
+    }
+
+    /** @param address the CV's address after {@code /cv/}: {@code login} or {@code login/name} */
+    private static ModelAndView notFound(String address) {
+        return new ModelAndView(NOT_FOUND_VIEW, Map.of("login", address), HttpStatus.NOT_FOUND);
     }
 }

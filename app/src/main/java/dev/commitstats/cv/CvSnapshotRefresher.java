@@ -6,7 +6,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** In the server: when a collection changed a user's numbers, their public CV is rebuilt at once. */
+/**
+ * In the server: when a collection changed a user's numbers, their CVs that count the repository (the default one and
+ * the named ones whose selection holds it) are rebuilt at once.
+ */
 @Component
 class CvSnapshotRefresher {
 
@@ -20,12 +23,12 @@ class CvSnapshotRefresher {
 
     @EventListener
     void on(RepositoryCollected event) {
-        if (snapshots.repositoryCollected(event)) {
+        for (long cvId : snapshots.cvsToRebuild(event)) {
             try {
-                snapshots.rebuild(event.userId());
+                snapshots.rebuild(event.userId(), cvId);
             } catch (RuntimeException e) {
                 // the snapshot stays stale: the next read rebuilds it
-                log.warn("cannot rebuild the CV snapshot of user {}: {}", event.userId(), e.toString());
+                log.warn("cannot rebuild the CV snapshot {} of user {}: {}", cvId, event.userId(), e.toString());
             }
         }
     }

@@ -32,11 +32,12 @@ import org.jspecify.annotations.Nullable;
  * @param types        commits per commit type
  * @param tools        tools introduced per kind
  * @param repository   the repository worked on most, masked as on the CV, or null
+ * @param path         the CV's address, {@code /cv/{login}} or {@code /cv/{login}/{name}}
  */
 record CvYearPage(String login, String name, int year, String title, String description, String generatedOn,
         String generatedAt, boolean yearBefore, @Nullable Integer previousYear, @Nullable Integer nextYear,
         List<Headline> headlines, List<CvPage.Figure> busiest, List<Row> languages, String newLanguages,
-        List<Row> types, List<Row> tools, @Nullable Repository repository) {
+        List<Row> types, List<Row> tools, @Nullable Repository repository, String path) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
@@ -108,11 +109,12 @@ record CvYearPage(String login, String name, int year, String title, String desc
                     String.format(Locale.ENGLISH, "%.0f %%", 100 * y.repository().share()));
         }
 
+        String titled = cv.named() == null ? name : name + " (" + cv.named().label() + ")";
         return new CvYearPage(cv.person().login(), name, y.year(),
-                name + " — " + y.year() + " in review · Commit Stats", description(name, y), CvPage.DAY.format(generatedOn), cv.generatedAt().toString(),
+                titled + " — " + y.year() + " in review · Commit Stats", description(name, y), CvPage.DAY.format(generatedOn), cv.generatedAt().toString(),
                 y.hasYearBefore(), y.year() > y.firstYear() ? y.year() - 1 : null,
                 y.year() < y.lastYear() ? y.year() + 1 : null, headlines, busiest, languages,
-                CvPage.listed(y.newLanguages()), types, tools, repository);
+                CvPage.listed(y.newLanguages()), types, tools, repository, cv.path());
     }
 
     private static String description(String name, CvYear y) {

@@ -28,6 +28,9 @@ public final class RepositoryProfiles {
 
     private static final String SCOPE = "t.repository_id IN (:repos) AND t.author_email IN (:emails)";
 
+    /** Within a period: every query here reads rollups that carry the local day. */
+    private static final String IN_PERIOD = " AND t.local_day BETWEEN :from AND :to";
+
     private static final String LANGUAGES_SQL = """
             SELECT t.repository_id, t.language, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions
             FROM rollup_languages t WHERE %s
@@ -75,14 +78,25 @@ public final class RepositoryProfiles {
 
     /** The profiles of the user's active repositories with counted commits, by repository id. */
     public Map<Long, Profile> of(long userId) {
-        List<Long> repos = registry.activeRepositoryIds(userId);
-        List<String> emails = accounts.identities(userId);
+        return of(userId, Selection.ALL);
+    }
+
+    /** The profiles of the selected repositories, from the selected emails' commits on the selected days. */
+    public Map<Long, Profile> of(long userId, Selection selection) {
+        List<Long> repos = selection.repositoriesAmong(registry.activeRepositoryIds(userId));
+        List<String> emails = selection.emailsAmong(accounts.identities(userId));
         Map<Long, Profile> out = new LinkedHashMap<>();
         if (repos.isEmpty() || emails.isEmpty()) {
             return out;
         }
+        boolean period = selection.hasPeriod();
+        java.util.function.Function<String, JdbcClient.StatementSpec> sql = text -> {
+            JdbcClient.StatementSpec spec = jdbc.sql(period ? text.replace(SCOPE, SCOPE + IN_PERIOD) : text)
+                    .param("repos", repos).param("emails", emails);
+            return period ? spec.param("from", selection.fromDay()).param("to", selection.toDay()) : spec;
+        };
         Map<Long, List<String>> languages = new HashMap<>();
-        jdbc.sql(LANGUAGES_SQL).param("repos", repos).param("emails", emails).query(rs -> {
+        sql.apply(LANGUAGES_SQL).query(rs -> {
             if (rs.getLong("additions") + rs.getLong("deletions") > 0) {
                 List<String> l = languages.computeIfAbsent(rs.getLong("repository_id"), k -> new ArrayList<>());
                 if (l.size() < LANGUAGES) {
@@ -91,11 +105,11 @@ public final class RepositoryProfiles {
             }
         });
         Map<Long, SortedMap<Integer, Long>> years = new HashMap<>();
-        jdbc.sql(DAYS_SQL).param("repos", repos).param("emails", emails).query(rs -> {
+        sql.apply(DAYS_SQL).query(rs -> {
             years.computeIfAbsent(rs.getLong("repository_id"), k -> new TreeMap<>())
                     .merge(LocalDate.ofEpochDay(rs.getLong("local_day")).getYear(), rs.getLong("commits"), Long::sum);
         });
-        jdbc.sql(SPAN_SQL).param("repos", repos).param("emails", emails).query(rs -> {
+        sql.apply(SPAN_SQL).query(rs -> {
             long id = rs.getLong("repository_id");
             out.put(id, new Profile(id, languages.getOrDefault(id, List.of()),
                     LocalDate.ofEpochDay(rs.getLong("first_day")), LocalDate.ofEpochDay(rs.getLong("last_day")),

@@ -184,6 +184,60 @@ public final class StatsQueries {
 
     private static final int WEEK = 7;
 
+    /**
+     * What a bounded period adds to a query over rows that carry their local day. The rollups of hours and exclusions
+     * carry none, so within a period those two aggregates read the facts (the few CVs with a period pay for it; the
+     * default one reads the rollups alone).
+     */
+    private static final String IN_PERIOD = " AND t.local_day BETWEEN :from AND :to";
+
+    private static final String FACT_HOURS_IN_PERIOD = """
+            SELECT t.local_weekday, t.local_hour, COUNT(*) AS commits
+            FROM commit_facts t WHERE %s%s
+              AND NOT EXISTS (SELECT 1 FROM commit_copies c WHERE c.repository_id = t.repository_id AND c.sha = t.sha)
+            GROUP BY t.local_weekday, t.local_hour""".formatted(SCOPE, IN_PERIOD);
+
+    private static final String FACT_EXCLUSIONS_IN_PERIOD = """
+            SELECT t.bucket, SUM(t.additions) AS additions, SUM(t.deletions) AS deletions, SUM(t.files) AS files
+            FROM commit_exclusions t JOIN commit_facts f ON f.repository_id = t.repository_id AND f.sha = t.sha
+            WHERE %s AND f.local_day BETWEEN :from AND :to
+              AND NOT EXISTS (SELECT 1 FROM commit_copies c WHERE c.repository_id = t.repository_id AND c.sha = t.sha)
+            GROUP BY t.bucket""".formatted(SCOPE);
+
+    /** Orphaned copies' exclusion rows have no day of their own: their fact's. */
+    private static final String EXCLUSION_IN_PERIOD = " AND EXISTS (SELECT 1 FROM commit_facts p"
+            + " WHERE p.repository_id = t.repository_id AND p.sha = t.sha AND p.local_day BETWEEN :from AND :to)";
+
+    private static final String ORPHAN_EMAILS = "AND t.author_email IN (:emails)";
+
+    private static final String INCLUDED_OUTLIERS_IN_PERIOD = INCLUDED_OUTLIERS.replace("AND f.author_email IN (:emails)",
+            "AND f.author_email IN (:emails) AND f.local_day BETWEEN :from AND :to");
+
+    /** The time bounds let the author_time index skip what lies before or after the period. */
+    private static final String EXTREME_IN_PERIOD = """
+            SELECT author_time, author_offset_minutes FROM commit_facts
+            WHERE repository_id IN (:repos) AND author_email IN (:emails)
+              AND author_time BETWEEN :fromTime AND :toTime AND local_day BETWEEN :from AND :to
+            ORDER BY author_time %s LIMIT 1""";
+
+    /** {@code sql} with {@code extra} after its only {@code anchor}. */
+    private static String narrowed(String sql, String anchor, String extra) {
+        int at = sql.indexOf(anchor);
+        if (at < 0 || sql.indexOf(anchor, at + 1) >= 0) {
+            throw new IllegalStateException("cannot narrow a query to a period: " + sql);
+        }
+        return sql.substring(0, at + anchor.length()) + extra + sql.substring(at + anchor.length());
+    }
+
+    private static String rollupInPeriod(String sql) {
+        return narrowed(sql, SCOPE, IN_PERIOD);
+    }
+
+    private static String orphansInPeriod(String sql) {
+        return narrowed(sql, ORPHAN_EMAILS, IN_PERIOD);
+    }
+
+
     private final JdbcClient jdbc;
     private final UserAccounts accounts;
     private final RepositoryRegistry registry;
@@ -208,18 +262,28 @@ public final class StatsQueries {
      * @param now    the end of the key-metric windows and streaks; "today" is its date in the user's time zone
      */
     public UserStats userStats(long userId, Instant now) {
+        return userStats(userId, Selection.ALL, now);
+    }
+
+    /**
+     * Everything a CV shows for the user, over a selection of their numbers: every aggregate (totals, days, streaks,
+     * punch card, repositories, key metrics) counts only the selected repositories, emails and days.
+     *
+     * @param now the end of the key-metric windows and streaks, or the selection's last day when it is earlier: the
+     *            numbers of a period that ended read as they were on its last day
+     */
+    public UserStats userStats(long userId, Selection selection, Instant now) {
         User user = user(userId);
-        List<Long> repos = registry.activeRepositoryIds(userId);
-        List<String> emails = accounts.identities(userId);
-        long today = LocalDate.ofInstant(now, user.timeZone()).toEpochDay();
+        Scope s = scope(userId, selection);
+        long today = Math.min(LocalDate.ofInstant(now, user.timeZone()).toEpochDay(), selection.toDay());
         Adder a = new Adder(today);
-        if (!repos.isEmpty() && !emails.isEmpty()) {
-            for (Queries q : sources(repos)) {
-                add(a, repos, emails, today, q);
+        if (!s.isEmpty()) {
+            for (Queries q : sources(s)) {
+                add(a, s, today, q);
             }
-            includedOutliers(repos, emails, a::includeOutlier);
-            a.first = extreme(repos, emails, "ASC");
-            a.last = extreme(repos, emails, "DESC");
+            includedOutliers(s, a::includeOutlier);
+            a.first = extreme(s, "ASC");
+            a.last = extreme(s, "DESC");
         }
         return a.result();
     }
@@ -235,16 +299,20 @@ public final class StatsQueries {
      * @param period {@link PeriodTable#DAY}, {@link PeriodTable#WEEK} or {@link PeriodTable#MONTH}
      */
     public PeriodTable periodTable(long userId, String period) {
+        return periodTable(userId, Selection.ALL, period);
+    }
+
+    /** {@link #periodTable(long, String)} over a selection of the user's numbers. */
+    public PeriodTable periodTable(long userId, Selection selection, String period) {
         PeriodTable.keyOf(period, LocalDate.EPOCH); // refuses an unknown period before any query
         user(userId);
-        List<Long> repos = registry.activeRepositoryIds(userId);
-        List<String> emails = accounts.identities(userId);
+        Scope s = scope(userId, selection);
         DayTable t = new DayTable();
-        if (!repos.isEmpty() && !emails.isEmpty()) {
-            for (Queries q : sources(repos)) {
-                addPerDay(t, repos, emails, q);
+        if (!s.isEmpty()) {
+            for (Queries q : sources(s)) {
+                addPerDay(t, s, q);
             }
-            includedOutliers(repos, emails, t::includeOutlier);
+            includedOutliers(s, t::includeOutlier);
         }
         return t.table(period);
     }
@@ -253,10 +321,32 @@ public final class StatsQueries {
         return accounts.requireUser(userId);
     }
 
-    /** The rollups, and the orphaned copies when there may be any. */
-    private List<Queries> sources(List<Long> repos) {
-        return jdbc.sql(MAY_HAVE_ORPHANS).param("repos", repos).query(Long.class).single() > 0
-                ? List.of(Queries.ROLLUPS, Queries.ORPHANS) : List.of(Queries.ROLLUPS);
+    /**
+     * What a selection counts: the repositories and emails it picks among the user's, and its days.
+     *
+     * @param from the first local day counted (epoch day); {@link Integer#MIN_VALUE} when open
+     * @param to   the last one; {@link Integer#MAX_VALUE} when open
+     */
+    private record Scope(List<Long> repos, List<String> emails, boolean period, long from, long to) {
+        boolean isEmpty() {
+            return repos.isEmpty() || emails.isEmpty();
+        }
+    }
+
+    private Scope scope(long userId, Selection selection) {
+        return new Scope(selection.repositoriesAmong(registry.activeRepositoryIds(userId)),
+                selection.emailsAmong(accounts.identities(userId)), selection.hasPeriod(), selection.fromDay(),
+                selection.toDay());
+    }
+
+    /** The rollups, and the orphaned copies when there may be any; within a period, their narrowed forms. */
+    private List<Queries> sources(Scope s) {
+        boolean orphans = jdbc.sql(MAY_HAVE_ORPHANS).param("repos", s.repos()).query(Long.class).single() > 0;
+        if (s.period()) {
+            return orphans ? List.of(Queries.ROLLUPS_IN_PERIOD, Queries.ORPHANS_IN_PERIOD)
+                    : List.of(Queries.ROLLUPS_IN_PERIOD);
+        }
+        return orphans ? List.of(Queries.ROLLUPS, Queries.ORPHANS) : List.of(Queries.ROLLUPS);
     }
 
     /** The same aggregates, read from the rollups or computed over orphaned copies. */
@@ -264,7 +354,15 @@ public final class StatsQueries {
         ROLLUPS(ROLLUP_DAYS, ROLLUP_REPOSITORIES, ROLLUP_TYPES, ROLLUP_HOURS, ROLLUP_LANGUAGES, ROLLUP_EXCLUSIONS,
                 ROLLUP_DETECTIONS, ROLLUP_TYPE_DAYS, ROLLUP_LANGUAGE_DAYS),
         ORPHANS(RAW_DAYS, RAW_REPOSITORIES, RAW_TYPES, RAW_HOURS, RAW_LANGUAGES, RAW_EXCLUSIONS, RAW_DETECTIONS,
-                RAW_TYPE_DAYS, RAW_LANGUAGE_DAYS);
+                RAW_TYPE_DAYS, RAW_LANGUAGE_DAYS),
+        ROLLUPS_IN_PERIOD(rollupInPeriod(ROLLUP_DAYS), rollupInPeriod(ROLLUP_REPOSITORIES),
+                rollupInPeriod(ROLLUP_TYPES), FACT_HOURS_IN_PERIOD, rollupInPeriod(ROLLUP_LANGUAGES),
+                FACT_EXCLUSIONS_IN_PERIOD, rollupInPeriod(ROLLUP_DETECTIONS), rollupInPeriod(ROLLUP_TYPE_DAYS),
+                rollupInPeriod(ROLLUP_LANGUAGE_DAYS)),
+        ORPHANS_IN_PERIOD(orphansInPeriod(RAW_DAYS), orphansInPeriod(RAW_REPOSITORIES), orphansInPeriod(RAW_TYPES),
+                orphansInPeriod(RAW_HOURS), orphansInPeriod(RAW_LANGUAGES),
+                narrowed(RAW_EXCLUSIONS, ORPHAN_EMAILS, EXCLUSION_IN_PERIOD), orphansInPeriod(RAW_DETECTIONS),
+                orphansInPeriod(RAW_TYPE_DAYS), orphansInPeriod(RAW_LANGUAGE_DAYS));
 
         final String days;
         final String repositories;
@@ -290,8 +388,11 @@ public final class StatsQueries {
         }
     }
 
-    private JdbcClient.StatementSpec sql(String sql, List<Long> repos, List<String> emails, long today) {
-        JdbcClient.StatementSpec spec = jdbc.sql(sql).param("repos", repos).param("emails", emails);
+    private JdbcClient.StatementSpec sql(String sql, Scope s, long today) {
+        JdbcClient.StatementSpec spec = jdbc.sql(sql).param("repos", s.repos()).param("emails", s.emails());
+        if (s.period()) {
+            spec = spec.param("from", s.from()).param("to", s.to());
+        }
         if (sql.contains(":today")) {
             spec = spec.param("today", today)
                     .param("c52", today - 52 * WEEK + 1).param("p52", today - 104 * WEEK + 1)
@@ -303,28 +404,28 @@ public final class StatsQueries {
         return spec;
     }
 
-    private void add(Adder a, List<Long> repos, List<String> emails, long today, Queries q) {
-        days(a.ledger, repos, emails, today, q);
-        sql(q.types, repos, emails, today).query(rs -> {
+    private void add(Adder a, Scope s, long today, Queries q) {
+        days(a.ledger, s, today, q);
+        sql(q.types, s, today).query(rs -> {
             a.type(commitType(rs), rs.getLong("commits"), rs.getLong("breaking"), rs.getLong("inferred"),
                     windows(rs));
         });
-        sql(q.hours, repos, emails, today).query(rs -> {
+        sql(q.hours, s, today).query(rs -> {
             a.punch[(rs.getInt("local_weekday") - 1) * 24 + rs.getInt("local_hour")] += rs.getLong("commits");
         });
-        sql(q.repositories, repos, emails, today).query(rs -> {
+        sql(q.repositories, s, today).query(rs -> {
             a.repository(rs.getLong("repository_id"), rs.getLong("commits"), rs.getLong("additions"),
                     rs.getLong("deletions"));
         });
-        sql(q.languages, repos, emails, today).query(rs -> {
+        sql(q.languages, s, today).query(rs -> {
             a.language(rs.getString("language"), rs.getLong("additions"), rs.getLong("deletions"),
                     rs.getLong("files"), windows(rs));
         });
-        sql(q.exclusions, repos, emails, today).query(rs -> {
+        sql(q.exclusions, s, today).query(rs -> {
             a.excluded(ExclusionBucket.fromJsonName(rs.getString("bucket")), rs.getLong("additions"),
                     rs.getLong("deletions"), rs.getLong("files"));
         });
-        detections(a::detection, repos, emails, today, q);
+        detections(a::detection, s, today, q);
     }
 
     private static long[] windows(ResultSet rs) throws SQLException {
@@ -333,21 +434,21 @@ public final class StatsQueries {
     }
 
     /** The per-day aggregates the period table needs, from the rollups or over orphaned copies. */
-    private void addPerDay(DayTable t, List<Long> repos, List<String> emails, Queries q) {
-        days(t.ledger, repos, emails, 0, q);
-        sql(q.typeDays, repos, emails, 0).query(rs -> {
+    private void addPerDay(DayTable t, Scope s, Queries q) {
+        days(t.ledger, s, 0, q);
+        sql(q.typeDays, s, 0).query(rs -> {
             t.type(rs.getLong("local_day"), commitType(rs), rs.getLong("commits"));
         });
-        sql(q.languageDays, repos, emails, 0).query(rs -> {
+        sql(q.languageDays, s, 0).query(rs -> {
             t.language(rs.getLong("local_day"), rs.getString("language"), rs.getLong("additions"),
                     rs.getLong("deletions"), rs.getLong("files"));
         });
-        detections(t::detection, repos, emails, 0, q);
+        detections(t::detection, s, 0, q);
     }
 
     /** Commits and lines per local day: what a CV and a period table both start from. */
-    private void days(DayLedger ledger, List<Long> repos, List<String> emails, long today, Queries q) {
-        sql(q.days, repos, emails, today).query(rs -> {
+    private void days(DayLedger ledger, Scope s, long today, Queries q) {
+        sql(q.days, s, today).query(rs -> {
             ledger.day(rs.getLong("local_day"), rs.getLong("commits"), rs.getLong("additions"),
                     rs.getLong("deletions"));
         });
@@ -359,8 +460,8 @@ public final class StatsQueries {
         void add(long day, DetectionKind kind, String ecosystem, String name, long count);
     }
 
-    private void detections(Detections sink, List<Long> repos, List<String> emails, long today, Queries q) {
-        sql(q.detections, repos, emails, today).query(rs -> {
+    private void detections(Detections sink, Scope s, long today, Queries q) {
+        sql(q.detections, s, today).query(rs -> {
             sink.add(rs.getLong("local_day"), DetectionKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
                     rs.getString("ecosystem"), rs.getString("name"), rs.getLong("detections"));
         });
@@ -376,9 +477,14 @@ public final class StatsQueries {
         void include(long repositoryId, long day, String language, long additions, long deletions);
     }
 
-    private void includedOutliers(List<Long> repos, List<String> emails, IncludedOutlier sink) {
+    private void includedOutliers(Scope s, IncludedOutlier sink) {
         Set<String> seen = new HashSet<>();
-        jdbc.sql(INCLUDED_OUTLIERS).param("repos", repos).param("emails", emails).query(rs -> {
+        JdbcClient.StatementSpec spec = jdbc.sql(s.period() ? INCLUDED_OUTLIERS_IN_PERIOD : INCLUDED_OUTLIERS)
+                .param("repos", s.repos()).param("emails", s.emails());
+        if (s.period()) {
+            spec = spec.param("from", s.from()).param("to", s.to());
+        }
+        spec.query(rs -> {
             // the owner's decision is stored on every copy of the commit; count the file once, in the lowest repository
             if (seen.add(rs.getString("sha") + '\n' + rs.getString("path"))) {
                 sink.include(rs.getLong("repository_id"), rs.getLong("local_day"), rs.getString("language"),
@@ -387,9 +493,16 @@ public final class StatsQueries {
         });
     }
 
-    private OffsetDateTime extreme(List<Long> repos, List<String> emails, String direction) {
-        return jdbc.sql(EXTREME.formatted(direction)).param("repos", repos).param("emails", emails)
-                .query((rs, n) -> Instant.ofEpochSecond(rs.getLong(1))
+    private OffsetDateTime extreme(Scope s, String direction) {
+        JdbcClient.StatementSpec spec = jdbc.sql((s.period() ? EXTREME_IN_PERIOD : EXTREME).formatted(direction))
+                .param("repos", s.repos()).param("emails", s.emails());
+        if (s.period()) {
+            // a local day is at most 18 hours from UTC: a day on either side holds every commit of the period
+            spec = spec.param("from", s.from()).param("to", s.to())
+                    .param("fromTime", Math.max(s.from() - 1, Integer.MIN_VALUE) * 86_400)
+                    .param("toTime", Math.min(s.to() + 2, Integer.MAX_VALUE) * 86_400);
+        }
+        return spec.query((rs, n) -> Instant.ofEpochSecond(rs.getLong(1))
                         .atOffset(ZoneOffset.ofTotalSeconds(rs.getInt(2) * 60)))
                 .optional().orElse(null);
     }
