@@ -7,6 +7,7 @@ import dev.commitstats.collection.CollectionSettings;
 import dev.commitstats.collection.RepositoryCredentials;
 import dev.commitstats.collection.RepositoryDiscovery;
 import dev.commitstats.collection.RepositoryRemoval;
+import dev.commitstats.collection.RepositoryRemoved;
 import dev.commitstats.collection.TokenCredentials;
 import dev.commitstats.config.OutboundPolicy;
 import dev.commitstats.config.CommitStatsProperties;
@@ -93,6 +94,8 @@ public final class Features implements AutoCloseable {
         ApplicationEventPublisher publisher = !dispatchLocally ? events : event -> {
             if (event instanceof RepositoryCollected collected) {
                 cvSnapshots.repositoryCollected(collected);
+            } else if (event instanceof RepositoryRemoved removed) {
+                cvSnapshots.repositoryRemoved(removed);
             }
             events.publishEvent(event);
         };

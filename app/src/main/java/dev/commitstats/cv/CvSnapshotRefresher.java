@@ -1,6 +1,8 @@
 package dev.commitstats.cv;
 
 import dev.commitstats.collection.RepositoryCollected;
+import dev.commitstats.collection.RepositoryRemoved;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -8,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * In the server: when a collection changed a user's numbers, their CVs that count the repository (the default one and
- * the named ones whose selection holds it) are rebuilt at once.
+ * the named ones whose selection holds it) are rebuilt at once; when a repository was deleted, all of them.
  */
 @Component
 class CvSnapshotRefresher {
@@ -23,12 +25,21 @@ class CvSnapshotRefresher {
 
     @EventListener
     void on(RepositoryCollected event) {
-        for (long cvId : snapshots.cvsToRebuild(event)) {
+        rebuild(event.userId(), snapshots.cvsToRebuild(event));
+    }
+
+    @EventListener
+    void on(RepositoryRemoved event) {
+        rebuild(event.userId(), snapshots.repositoryRemoved(event));
+    }
+
+    private void rebuild(long userId, List<Long> cvs) {
+        for (long cvId : cvs) {
             try {
-                snapshots.rebuild(event.userId(), cvId);
+                snapshots.rebuild(userId, cvId);
             } catch (RuntimeException e) {
                 // the snapshot stays stale: the next read rebuilds it
-                log.warn("cannot rebuild the CV snapshot {} of user {}: {}", cvId, event.userId(), e.toString());
+                log.warn("cannot rebuild the CV snapshot {} of user {}: {}", cvId, userId, e.toString());
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.commitstats.cv;
 import dev.commitstats.accounts.User;
 import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.collection.RepositoryCollected;
+import dev.commitstats.collection.RepositoryRemoved;
 import dev.commitstats.config.UseCaseException;
 import dev.commitstats.core.mining.LineCount;
 import java.time.Clock;
@@ -310,6 +311,22 @@ public final class CvSnapshots {
             jdbc.sql("UPDATE cv_snapshots SET stale = TRUE WHERE user_id = :u AND cv_id = :c")
                     .param("u", event.userId()).param("c", cvId).update();
         }
+        return cvs;
+    }
+
+    /**
+     * Marks stale every snapshot of the user when one of their repositories was deleted with its numbers: whichever
+     * CV counted it changed.
+     *
+     * @return the CVs marked, to rebuild
+     */
+    public List<Long> repositoryRemoved(RepositoryRemoved event) {
+        List<Long> cvs = jdbc.sql("SELECT cv_id FROM cv_snapshots WHERE user_id = :u ORDER BY cv_id")
+                .param("u", event.userId()).query(Long.class).list();
+        for (long cvId : cvs) {
+            parsed.remove(new Key(event.userId(), cvId));
+        }
+        jdbc.sql("UPDATE cv_snapshots SET stale = TRUE WHERE user_id = :u").param("u", event.userId()).update();
         return cvs;
     }
 
