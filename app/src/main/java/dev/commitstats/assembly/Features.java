@@ -65,6 +65,7 @@ public final class Features implements AutoCloseable {
     private final CollectionService collection;
     private final Tokens tokens;
     private final RepositoryDiscovery discovery;
+    private final TokenCipher tokenCipher;
 
     private Features(DataSource dataSource, @Nullable HikariDataSource owned, CommitStatsProperties properties,
             CollectionSettings settings, CvSettings cv, ProvidersSettings providersSettings,
@@ -94,8 +95,8 @@ public final class Features implements AutoCloseable {
         OutboundPolicy outbound = providersSettings.outboundPolicy();
         Providers providers = Providers.standard(new ProviderHttp(outbound, clock,
                 providersSettings.maxRateLimitWait()));
-        this.tokens = new Tokens(dataSource, TokenCipher.open(tokensSettings.keyset(), properties.dataDir()),
-                providers, outbound, publisher, clock);
+        this.tokenCipher = TokenCipher.open(tokensSettings.keyset(), properties.dataDir());
+        this.tokens = new Tokens(dataSource, tokenCipher, providers, outbound, publisher, clock);
         this.collection = CollectionService.create(dataSource, accounts, repositories, sources, mirrors,
                 new CommitFactStore(dataSource, repositories), settings,
                 credentials != null ? credentials : new TokenCredentials(tokens, providers), publisher, clock,
@@ -188,6 +189,11 @@ public final class Features implements AutoCloseable {
 
     public RepositoryDiscovery discovery() {
         return discovery;
+    }
+
+    /** The instance's cipher, for other secrets kept at rest (webhook secrets). */
+    public TokenCipher tokenCipher() {
+        return tokenCipher;
     }
 
     @Override

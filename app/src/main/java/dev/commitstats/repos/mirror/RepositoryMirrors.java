@@ -148,6 +148,36 @@ public final class RepositoryMirrors {
     }
 
     /**
+     * Deletes the mirror of a URL, so that the next {@link #prepare} clones it afresh: the cure for a mirror found
+     * corrupt (an object or pack that does not read). A local folder is never touched: it is the user's own. Takes
+     * the same locks as {@code prepare}, so no clone or fetch of it is under way meanwhile.
+     *
+     * @return whether a mirror was there and is gone
+     * @throws MirrorException when the source is not a usable URL or the mirror cannot be locked
+     */
+    public boolean discard(String source) throws MirrorException {
+        if (isLocal(source)) {
+            return false;
+        }
+        RemoteSource remote = RemoteSource.parse(source);
+        Path target = remote.mirrorFolder(mirrorsRoot);
+        ReentrantLock lock = FOLDER_LOCKS.computeIfAbsent(target, t -> new ReentrantLock());
+        lock.lock();
+        try (HeldFileLock ignored = lockAgainstOtherProcesses(target, remote, ProgressSink.NONE,
+                lock.getHoldCount() > 1)) {
+            if (!Files.exists(target)) {
+                return false;
+            }
+            log.warn("deleting the mirror of {}, which cannot be read; it is cloned again", remote.url());
+            org.eclipse.jgit.lib.RepositoryCache.unregister(FileKey.exact(target.toFile(), FS.DETECTED));
+            deleteQuietly(target);
+            return !Files.exists(target);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * How a source is recorded: a local path made absolute, or a URL without any user name or password in it, so
      * that the same repository is recognised on the next run and no credential is ever stored.
      */
