@@ -70,6 +70,7 @@ public final class Features implements AutoCloseable {
     private final Tokens tokens;
     private final RepositoryDiscovery discovery;
     private final RepositoryRemoval removal;
+    private final TokenCipher tokenCipher;
 
     private Features(DataSource dataSource, @Nullable HikariDataSource owned, CommitStatsProperties properties,
             CollectionSettings settings, CvSettings cv, ProvidersSettings providersSettings,
@@ -102,8 +103,8 @@ public final class Features implements AutoCloseable {
         OutboundPolicy outbound = providersSettings.outboundPolicy();
         Providers providers = Providers.standard(new ProviderHttp(outbound, clock,
                 providersSettings.maxRateLimitWait()));
-        this.tokens = new Tokens(dataSource, TokenCipher.open(tokensSettings.keyset(), properties.dataDir()),
-                providers, outbound, publisher, clock);
+        this.tokenCipher = TokenCipher.open(tokensSettings.keyset(), properties.dataDir());
+        this.tokens = new Tokens(dataSource, tokenCipher, providers, outbound, publisher, clock);
         CommitFactStore store = new CommitFactStore(dataSource, repositories);
         this.removal = new RepositoryRemoval(dataSource, repositories, store, mirrors, settings, publisher, clock);
         this.collection = CollectionService.create(dataSource, accounts, repositories, sources, mirrors,
@@ -206,6 +207,11 @@ public final class Features implements AutoCloseable {
 
     public RepositoryRemoval removal() {
         return removal;
+    }
+
+    /** The instance's cipher, for other secrets kept at rest (webhook secrets). */
+    public TokenCipher tokenCipher() {
+        return tokenCipher;
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.RepositorySources;
 import dev.commitstats.stats.OutlierReview;
 import dev.commitstats.stats.StatsQueries;
+import dev.commitstats.tokens.TokenCipher;
 import dev.commitstats.tokens.Tokens;
 import dev.commitstats.tokens.TokensSettings;
 import java.time.Clock;
@@ -113,5 +114,10 @@ class FeaturesConfiguration {
     @Bean
     Tokens tokens(Features features) {
         return features.tokens();
+    }
+
+    @Bean
+    TokenCipher tokenCipher(Features features) {
+        return features.tokenCipher();
     }
 }

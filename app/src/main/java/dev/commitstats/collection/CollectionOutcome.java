@@ -16,9 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param took             wall-clock time, waiting included
  * @param message          why it failed or did not run, one line for the user; for a collection, null or a note such
  *                         as "no push since the last collection" (it then skipped the fetch)
+ * @param failure          why it failed, classified (whether retrying can help), for a {@link Result#FAILED} run;
+ *                         else null
  */
 public record CollectionOutcome(long repositoryId, Result result, int newCommits, int removedCommits,
-        int recountedCommits, long totalCommits, Duration took, @Nullable String message) {
+        int recountedCommits, long totalCommits, Duration took, @Nullable String message,
+        @Nullable CollectionFailure failure) {
 
     /** How a collection ended. */
     public enum Result {
@@ -33,21 +36,22 @@ public record CollectionOutcome(long repositoryId, Result result, int newCommits
     static CollectionOutcome collected(long repositoryId, int newCommits, int removedCommits, int recountedCommits,
             long totalCommits, Duration took) {
         return new CollectionOutcome(repositoryId, Result.COLLECTED, newCommits, removedCommits, recountedCommits,
-                totalCommits, took, null);
+                totalCommits, took, null, null);
     }
 
     /** Collected without a fetch: the host reported no push since the last complete collection. */
     static CollectionOutcome unchanged(long repositoryId, long totalCommits, Duration took) {
         return new CollectionOutcome(repositoryId, Result.COLLECTED, 0, 0, 0, totalCommits, took,
-                "no push since the last collection");
+                "no push since the last collection", null);
     }
 
-    static CollectionOutcome failed(long repositoryId, long totalCommits, Duration took, String message) {
-        return new CollectionOutcome(repositoryId, Result.FAILED, 0, 0, 0, totalCommits, took, message);
+    static CollectionOutcome failed(long repositoryId, long totalCommits, Duration took, CollectionFailure failure) {
+        return new CollectionOutcome(repositoryId, Result.FAILED, 0, 0, 0, totalCommits, took, failure.message(),
+                failure);
     }
 
     static CollectionOutcome busy(long repositoryId, long totalCommits, Duration took, String message) {
-        return new CollectionOutcome(repositoryId, Result.BUSY, 0, 0, 0, totalCommits, took, message);
+        return new CollectionOutcome(repositoryId, Result.BUSY, 0, 0, 0, totalCommits, took, message, null);
     }
 
     /** Whether it failed, or could not run at all. */
@@ -71,6 +75,6 @@ public record CollectionOutcome(long repositoryId, Result result, int newCommits
 
     CollectionOutcome took(Duration total) {
         return new CollectionOutcome(repositoryId, result, newCommits, removedCommits, recountedCommits, totalCommits,
-                total, message);
+                total, message, failure);
     }
 }

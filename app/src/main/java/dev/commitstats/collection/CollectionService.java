@@ -145,13 +145,24 @@ public final class CollectionService implements AutoCloseable {
      */
     public CollectionOutcome collect(long repositoryId, CollectionTrigger trigger, MiningListener listener,
             @Nullable Credentials oneOffCredentials) {
-        return collect(repositoryId, trigger, listener, oneOffCredentials, () -> { });
+        return collect(repositoryId, trigger, listener, oneOffCredentials, () -> { }, claimWait);
+    }
+
+    /**
+     * Brings the repository up to date without waiting for another collection of it: when one holds it, this reports
+     * {@link CollectionOutcome.Result#BUSY} at once (its results count once it ends). The call a job makes: a worker
+     * never sits idle behind another worker's claim.
+     *
+     * @throws UseCaseException ({@code NOT_FOUND}) when there is no such repository
+     */
+    public CollectionOutcome collectNow(long repositoryId, CollectionTrigger trigger) {
+        return collect(repositoryId, trigger, MiningListener.NONE, null, () -> { }, Duration.ZERO);
     }
 
     private CollectionOutcome collect(long repositoryId, CollectionTrigger trigger, MiningListener listener,
-            @Nullable Credentials oneOffCredentials, Runnable whileWaiting) {
+            @Nullable Credentials oneOffCredentials, Runnable whileWaiting, Duration wait) {
         Instant startedAt = clock.instant();
-        CollectionOutcome outcome = run(repositoryId, trigger, listener, oneOffCredentials, whileWaiting);
+        CollectionOutcome outcome = run(repositoryId, trigger, listener, oneOffCredentials, whileWaiting, wait);
         try {
             runs.record(repositoryId, trigger, startedAt, outcome);
         } catch (RuntimeException e) {
@@ -162,20 +173,21 @@ public final class CollectionService implements AutoCloseable {
     }
 
     private CollectionOutcome run(long repositoryId, CollectionTrigger trigger, MiningListener listener,
-            @Nullable Credentials oneOffCredentials, Runnable whileWaiting) {
+            @Nullable Credentials oneOffCredentials, Runnable whileWaiting, Duration wait) {
         long started = System.nanoTime();
         requireRepository(repositoryId);
         Optional<RepositoryClaims.Claim> claim;
         try {
-            claim = claims.claim(repositoryId, claimWait, whileWaiting);
+            claim = claims.claim(repositoryId, wait, whileWaiting);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return CollectionOutcome.failed(repositoryId, 0, elapsed(started), "interrupted while waiting for "
-                    + "another collection of this repository");
+            return CollectionOutcome.failed(repositoryId, 0, elapsed(started), new CollectionFailure(
+                    CollectionFailure.Kind.TRANSIENT, "cancelled", "interrupted while waiting for another collection "
+                    + "of this repository"));
         }
         if (claim.isEmpty()) {
             return CollectionOutcome.busy(repositoryId, 0, elapsed(started), "already being collected by another "
-                    + "process (waited " + claimWait.toSeconds() + " s); its results count once it ends");
+                    + "process (waited " + wait.toSeconds() + " s); its results count once it ends");
         }
         try (RepositoryClaims.Claim held = claim.get()) {
             // read after the claim: a collection that just ended moved the cursor
@@ -232,7 +244,7 @@ public final class CollectionService implements AutoCloseable {
             }
             MiningListener listener = progress.collecting(name);
             CollectionOutcome outcome = collect(repository.id(), CollectionTrigger.COMMAND, listener,
-                    mirrors.credentialsIn(source).orElse(null), () -> progress.waiting(name));
+                    mirrors.credentialsIn(source).orElse(null), () -> progress.waiting(name), claimWait);
             progress.finished(name, outcome);
             if (outcome.failed()) {
                 failures++;
@@ -258,7 +270,7 @@ public final class CollectionService implements AutoCloseable {
                     : repository.ownerGroup() + "/" + repository.name();
             MiningListener listener = progress.collecting(name);
             CollectionOutcome outcome = collect(repository.id(), CollectionTrigger.COMMAND, listener, null,
-                    () -> progress.waiting(name));
+                    () -> progress.waiting(name), claimWait);
             progress.finished(name, outcome);
             if (outcome.failed()) {
                 failures++;

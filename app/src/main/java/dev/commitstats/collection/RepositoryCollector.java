@@ -83,6 +83,28 @@ final class RepositoryCollector {
             @Nullable Credentials credentials, MiningListener listener, BooleanSupplier claimHeld,
             boolean mayskipFetch, Instant startedAt) {
         long started = System.nanoTime();
+        CollectionOutcome outcome = collectOnce(repository, source, identities, credentials, listener, claimHeld,
+                mayskipFetch, startedAt, started);
+        CollectionFailure failure = outcome.failure();
+        if (failure != null && failure.reason().equals(CollectionFailure.CORRUPT_MIRROR)) {
+            // a mirror is a cache: delete it and clone again, once (a local folder is never deleted)
+            try {
+                if (mirrors.discard(source)) {
+                    log.warn("repository {}: its mirror could not be read ({}); cloning it again", repository.id(),
+                            failure.message());
+                    return collectOnce(registry.repository(repository.id()).orElse(repository), source, identities,
+                            credentials, listener, claimHeld, false, startedAt, started);
+                }
+            } catch (MirrorException e) {
+                log.warn("repository {}: cannot delete its unreadable mirror: {}", repository.id(), e.getMessage());
+            }
+        }
+        return outcome;
+    }
+
+    private CollectionOutcome collectOnce(Repository repository, String source, Set<String> identities,
+            @Nullable Credentials credentials, MiningListener listener, BooleanSupplier claimHeld,
+            boolean mayskipFetch, Instant startedAt, long started) {
         long id = repository.id();
         String inputs = inputs(identities);
         if (mayskipFetch && !identities.isEmpty() && !registry.fetchNeeded(id, inputs)) {
@@ -144,10 +166,11 @@ final class RepositoryCollector {
                         store.countCommits(id), Duration.ofNanos(System.nanoTime() - started));
             }
         } catch (MirrorException | MiningException | ClaimLost e) {
-            return failed(id, e.getMessage(), started);
+            return failed(id, CollectionFailure.classify(e), started);
         } catch (RuntimeException e) {
             log.error("collecting repository {} failed", id, e);
-            return failed(id, "internal error: " + e, started);
+            CollectionFailure f = CollectionFailure.classify(e);
+            return failed(id, new CollectionFailure(f.kind(), f.reason(), "internal error: " + e), started);
         }
     }
 
@@ -191,10 +214,10 @@ final class RepositoryCollector {
         return gone.size();
     }
 
-    private CollectionOutcome failed(long id, String message, long started) {
-        registry.setStatus(id, RepositoryStatus.ERROR, message);
+    private CollectionOutcome failed(long id, CollectionFailure failure, long started) {
+        registry.setStatus(id, RepositoryStatus.ERROR, failure.message());
         return CollectionOutcome.failed(id, store.countCommits(id), Duration.ofNanos(System.nanoTime() - started),
-                message);
+                failure);
     }
 
     private static void requireClaim(BooleanSupplier claimHeld) {

@@ -81,7 +81,7 @@ public final class RepositoryRemoval implements AutoCloseable {
         }
         if (registry.countByCloneUrl(repository.cloneUrl()) == 0) {
             try {
-                mirrors.remove(repository.cloneUrl());
+                mirrors.discard(repository.cloneUrl());
             } catch (MirrorException e) {
                 // the numbers are gone; a mirror left behind is a cache that nothing reads any more
                 log.warn("repository {}: its mirror could not be deleted: {}", repositoryId, e.getMessage());

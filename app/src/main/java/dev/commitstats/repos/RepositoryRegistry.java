@@ -78,6 +78,20 @@ public final class RepositoryRegistry {
                 .param("u", userId).query(Long.class).list();
     }
 
+    /** The ids of the users who have at least one active repository, ascending: whom the periodic delta visits. */
+    public List<Long> usersWithActiveRepositories() {
+        return jdbc.sql("SELECT DISTINCT user_id FROM repositories WHERE is_active ORDER BY user_id")
+                .query(Long.class).list();
+    }
+
+    /** How many repositories of all users are in each collection status (statuses with none are left out). */
+    public java.util.Map<RepositoryStatus, Long> countByStatus() {
+        java.util.Map<RepositoryStatus, Long> counts = new java.util.EnumMap<>(RepositoryStatus.class);
+        jdbc.sql("SELECT status, COUNT(*) AS n FROM repositories GROUP BY status")
+                .query((rs, i) -> counts.put(RepositoryStatus.fromDb(rs.getString("status")), rs.getLong("n"))).list();
+        return counts;
+    }
+
     /** The ids of every repository (active or not) of the user who owns this one, ascending. */
     public List<Long> repositoryIdsOfOwner(long repositoryId) {
         return jdbc.sql("""

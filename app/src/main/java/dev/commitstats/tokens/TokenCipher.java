@@ -124,12 +124,7 @@ public final class TokenCipher {
 
     /** {@code secret} encrypted for the token {@code tokenId} of {@code userId}, base64. */
     String encrypt(String secret, long userId, long tokenId) {
-        try {
-            byte[] ct = keys().aead().encrypt(secret.getBytes(StandardCharsets.UTF_8), associatedData(userId, tokenId));
-            return Base64.getEncoder().encodeToString(ct);
-        } catch (GeneralSecurityException e) {
-            throw new CipherException("token " + tokenId + " cannot be encrypted: " + e.getMessage(), e);
-        }
+        return encrypt(secret, associatedData(userId, tokenId), "token " + tokenId);
     }
 
     /**
@@ -139,35 +134,77 @@ public final class TokenCipher {
      *                         ciphertext, or tampering
      */
     String decrypt(String ciphertext, long userId, long tokenId) {
+        return decrypt(ciphertext, associatedData(userId, tokenId), "token " + tokenId);
+    }
+
+    /**
+     * Another module's secret that must be recovered later (a user's webhook secret, to verify signatures), encrypted
+     * under the same keyset and bound to its purpose and owner: a ciphertext moved to another owner or purpose does
+     * not decrypt.
+     *
+     * @param purpose what the secret is for, a short word such as {@code webhook} (not {@code token})
+     * @param ownerId whose it is, e.g. the user id
+     * @return base64
+     */
+    public String encryptSecret(String purpose, long ownerId, String secret) {
+        return encrypt(secret, secretData(purpose, ownerId), purpose + " secret of " + ownerId);
+    }
+
+    /**
+     * What {@link #encryptSecret} encrypted.
+     *
+     * @throws CipherException when the ciphertext does not decrypt: another keyset, owner or purpose, or tampering
+     */
+    public String decryptSecret(String purpose, long ownerId, String ciphertext) {
+        return decrypt(ciphertext, secretData(purpose, ownerId), purpose + " secret of " + ownerId);
+    }
+
+    private String encrypt(String secret, byte[] associatedData, String what) {
+        try {
+            byte[] ct = keys().aead().encrypt(secret.getBytes(StandardCharsets.UTF_8), associatedData);
+            return Base64.getEncoder().encodeToString(ct);
+        } catch (GeneralSecurityException e) {
+            throw new CipherException(what + " cannot be encrypted: " + e.getMessage(), e);
+        }
+    }
+
+    private String decrypt(String ciphertext, byte[] associatedData, String what) {
         byte[] ct;
         try {
             ct = Base64.getDecoder().decode(ciphertext);
         } catch (IllegalArgumentException e) {
-            throw undecryptable(tokenId);
+            throw undecryptable(what);
         }
         Keys current = keys();
         try {
-            return decrypt(current, ct, userId, tokenId);
+            return decrypt(current, ct, associatedData);
         } catch (GeneralSecurityException e) {
             // another process may have rotated the keyset file since it was loaded here
             Keys reloaded = reloadIfChanged(current);
             if (reloaded != null) {
                 try {
-                    return decrypt(reloaded, ct, userId, tokenId);
+                    return decrypt(reloaded, ct, associatedData);
                 } catch (GeneralSecurityException again) {
-                    throw undecryptable(tokenId);
+                    throw undecryptable(what);
                 }
             }
-            throw undecryptable(tokenId);
+            throw undecryptable(what);
         }
     }
 
-    private static String decrypt(Keys k, byte[] ct, long userId, long tokenId) throws GeneralSecurityException {
-        return new String(k.aead().decrypt(ct, associatedData(userId, tokenId)), StandardCharsets.UTF_8);
+    private static String decrypt(Keys k, byte[] ct, byte[] associatedData) throws GeneralSecurityException {
+        return new String(k.aead().decrypt(ct, associatedData), StandardCharsets.UTF_8);
     }
 
-    private static CipherException undecryptable(long tokenId) {
-        return new CipherException("token " + tokenId + " cannot be decrypted: wrong keyset or tampered ciphertext");
+    private static CipherException undecryptable(String what) {
+        return new CipherException(what + " cannot be decrypted: wrong keyset or tampered ciphertext");
+    }
+
+    private static byte[] secretData(String purpose, long ownerId) {
+        if (!purpose.matches("[a-z][a-z0-9-]{0,31}") || purpose.equals("token")) {
+            throw new IllegalArgumentException("a secret's purpose is a short lower-case word other than 'token'");
+        }
+        return ("commitstats/" + purpose + "/v1/" + ownerId).getBytes(StandardCharsets.UTF_8);
     }
 
     /**

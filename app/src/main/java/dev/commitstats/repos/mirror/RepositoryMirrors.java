@@ -176,15 +176,17 @@ public final class RepositoryMirrors {
     }
 
     /**
-     * Deletes the mirror of a URL, if this instance has one, waiting for a fetch of it in this or another process to
-     * end. Nothing happens for a local source: that folder is the user's own, never a copy. Other instances keep their
-     * own mirror until they are replaced (mirrors are a per-instance cache).
+     * Deletes the mirror of a URL, so that the next {@link #prepare} clones it afresh: the cure for a mirror found
+     * corrupt (an object or pack that does not read), and what a deleted repository leaves. A local folder is never
+     * touched: it is the user's own. Takes the same locks as {@code prepare}, so no clone or fetch of it is under way
+     * meanwhile. Other instances keep their own mirror (mirrors are a per-instance cache).
      *
-     * @throws MirrorException when the URL cannot be parsed or the folder cannot be locked
+     * @return whether a mirror was there and is gone
+     * @throws MirrorException when the source is not a usable URL or the mirror cannot be locked
      */
-    public void remove(String source) throws MirrorException {
-        if (readsServerFiles(source)) {
-            return;
+    public boolean discard(String source) throws MirrorException {
+        if (isLocal(source)) {
+            return false;
         }
         RemoteSource remote = RemoteSource.parse(source);
         Path target = remote.mirrorFolder(mirrorsRoot);
@@ -192,7 +194,12 @@ public final class RepositoryMirrors {
         lock.lock();
         try (HeldFileLock ignored = lockAgainstOtherProcesses(target, remote, ProgressSink.NONE,
                 lock.getHoldCount() > 1)) {
+            if (!Files.exists(target)) {
+                return false;
+            }
+            org.eclipse.jgit.lib.RepositoryCache.unregister(FileKey.exact(target.toFile(), FS.DETECTED));
             deleteQuietly(target);
+            return !Files.exists(target);
         } finally {
             lock.unlock();
         }
