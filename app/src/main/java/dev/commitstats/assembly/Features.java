@@ -20,6 +20,7 @@ import dev.commitstats.cv.CvSnapshots;
 import dev.commitstats.providers.ProviderHttp;
 import dev.commitstats.providers.Providers;
 import dev.commitstats.providers.ProvidersSettings;
+import dev.commitstats.repos.RepositoryAnnotations;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.RepositorySources;
 import dev.commitstats.repos.mirror.RepositoryMirrors;
@@ -56,6 +57,7 @@ public final class Features implements AutoCloseable {
     private final ExecutorService miningWorkers;
     private final UserAccounts accounts;
     private final RepositoryRegistry repositories;
+    private final RepositoryAnnotations repositoryAnnotations;
     private final RepositorySources sources;
     private final StatsQueries statsQueries;
     private final OutlierReview outlierReview;
@@ -75,6 +77,7 @@ public final class Features implements AutoCloseable {
         this.miningWorkers = MiningWorkers.pool(settings.effectiveWorkerThreads());
         this.accounts = new UserAccounts(dataSource, clock);
         this.repositories = new RepositoryRegistry(dataSource, clock);
+        this.repositoryAnnotations = new RepositoryAnnotations(dataSource, repositories, clock);
         RepositoryMirrors mirrors = new RepositoryMirrors(properties.dataDir(), settings.mirrorTimeout(),
                 providersSettings.outboundPolicy());
         this.sources = new RepositorySources(repositories, mirrors);
@@ -96,7 +99,8 @@ public final class Features implements AutoCloseable {
                 providersSettings.maxRateLimitWait()));
         this.tokens = new Tokens(dataSource, TokenCipher.open(tokensSettings.keyset(), properties.dataDir()),
                 providers, outbound, publisher, clock);
-        this.collection = CollectionService.create(dataSource, accounts, repositories, sources, mirrors,
+        this.collection = CollectionService.create(dataSource, accounts, repositories, repositoryAnnotations, sources,
+                mirrors,
                 new CommitFactStore(dataSource, repositories), settings,
                 credentials != null ? credentials : new TokenCredentials(tokens, providers), publisher, clock,
                 miningWorkers);
@@ -152,6 +156,11 @@ public final class Features implements AutoCloseable {
 
     public RepositoryRegistry repositories() {
         return repositories;
+    }
+
+    /** What owners skip in their repositories (paths and commits). */
+    public RepositoryAnnotations repositoryAnnotations() {
+        return repositoryAnnotations;
     }
 
     public RepositorySources sources() {

@@ -1,9 +1,13 @@
 package dev.commitstats.core.mining;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,6 +18,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the owner of a repository set aside in it: paths ({@link PathGlob}s) and single commits (full shas). A skipped
@@ -100,6 +105,23 @@ public final class SkipRules {
     /** The skipped commits, full lower-case shas, sorted. */
     public Set<String> commits() {
         return commits;
+    }
+
+    /**
+     * A digest of the path patterns (SHA-256, hexadecimal), or null without any: facts mined under rules with equal
+     * digests skipped the same paths. Commits are not in it: skipping one changes no other commit's numbers.
+     */
+    public @Nullable String pathsDigest() {
+        if (paths.isEmpty()) {
+            return null;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", paths).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     public boolean isEmpty() {
