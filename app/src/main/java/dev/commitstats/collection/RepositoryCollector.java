@@ -119,7 +119,7 @@ final class RepositoryCollector {
 
                 Newest newest = new Newest(repository.cursor());
                 if (removed + skipped > 0 && newest.sha != null && !stored.contains(newest.sha)) {
-                    newest = new Newest(RepositoryCursor.none()); // the cursor pointed at a commit a force-push removed
+                    newest = new Newest(RepositoryCursor.none()); // it pointed at a commit removed (force-push or skipped)
                 }
                 // facts mined under other counting rules, or other skipped paths, are mined again (upserts replace
                 // them), so that all of the user's numbers follow one set of rules
