@@ -23,6 +23,7 @@ import dev.commitstats.cv.CvSnapshots;
 import dev.commitstats.providers.ProviderHttp;
 import dev.commitstats.providers.Providers;
 import dev.commitstats.providers.ProvidersSettings;
+import dev.commitstats.repos.RepositoryAnnotations;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.RepositorySources;
 import dev.commitstats.repos.mirror.RepositoryMirrors;
@@ -59,6 +60,7 @@ public final class Features implements AutoCloseable {
     private final ExecutorService miningWorkers;
     private final UserAccounts accounts;
     private final RepositoryRegistry repositories;
+    private final RepositoryAnnotations repositoryAnnotations;
     private final RepositorySources sources;
     private final StatsQueries statsQueries;
     private final OutlierReview outlierReview;
@@ -81,6 +83,7 @@ public final class Features implements AutoCloseable {
         this.miningWorkers = MiningWorkers.pool(settings.effectiveWorkerThreads());
         this.accounts = new UserAccounts(dataSource, clock);
         this.repositories = new RepositoryRegistry(dataSource, clock);
+        this.repositoryAnnotations = new RepositoryAnnotations(dataSource, repositories, clock);
         RepositoryMirrors mirrors = new RepositoryMirrors(properties.dataDir(), settings.mirrorTimeout(),
                 providersSettings.outboundPolicy());
         this.sources = new RepositorySources(repositories, mirrors);
@@ -107,8 +110,8 @@ public final class Features implements AutoCloseable {
         this.tokens = new Tokens(dataSource, tokenCipher, providers, outbound, publisher, clock);
         CommitFactStore store = new CommitFactStore(dataSource, repositories);
         this.removal = new RepositoryRemoval(dataSource, repositories, store, mirrors, settings, publisher, clock);
-        this.collection = CollectionService.create(dataSource, accounts, repositories, sources, mirrors,
-                store, settings,
+        this.collection = CollectionService.create(dataSource, accounts, repositories, repositoryAnnotations, sources,
+                mirrors, store, settings,
                 credentials != null ? credentials : new TokenCredentials(tokens, providers), publisher, clock,
                 miningWorkers);
         this.discovery = new RepositoryDiscovery(accounts, repositories, mirrors, tokens, providers);
@@ -163,6 +166,11 @@ public final class Features implements AutoCloseable {
 
     public RepositoryRegistry repositories() {
         return repositories;
+    }
+
+    /** What owners skip in their repositories (paths and commits). */
+    public RepositoryAnnotations repositoryAnnotations() {
+        return repositoryAnnotations;
     }
 
     public RepositorySources sources() {

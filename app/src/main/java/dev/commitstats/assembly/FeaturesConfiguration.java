@@ -13,6 +13,7 @@ import dev.commitstats.cv.CvPreferences;
 import dev.commitstats.cv.CvSettings;
 import dev.commitstats.cv.CvSnapshots;
 import dev.commitstats.providers.ProvidersSettings;
+import dev.commitstats.repos.RepositoryAnnotations;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.RepositorySources;
 import dev.commitstats.stats.OutlierReview;
@@ -64,6 +65,11 @@ class FeaturesConfiguration {
     @Bean
     RepositoryRegistry repositoryRegistry(Features features) {
         return features.repositories();
+    }
+
+    @Bean
+    RepositoryAnnotations repositoryAnnotations(Features features) {
+        return features.repositoryAnnotations();
     }
 
     @Bean

@@ -111,11 +111,14 @@ final class CollectCommand implements Callable<Integer> {
             } else if (o.message() != null) {
                 out.printf("%-30s %s, %,d in total, %s%n", name, o.message(), o.totalCommits(), o.status().dbName());
             } else {
-                out.printf("%-30s %,d new commits, %,d in total%s%s, %.1f s, %s%n", name, o.newCommits(),
+                out.printf("%-30s %,d new commits, %,d in total%s%s%s, %.1f s, %s%n", name, o.newCommits(),
                         o.totalCommits(),
                         o.removedCommits() > 0 ? String.format(" (%,d removed by a force-push)", o.removedCommits()) : "",
+                        o.skippedCommits() > 0 ? String.format(" (%,d removed: skipped)", o.skippedCommits()) : "",
                         o.recountedCommits() > 0
-                                ? String.format(" (%,d counted again: the counting rules changed)", o.recountedCommits())
+                                ? String.format(" (%,d counted again: %s)", o.recountedCommits(),
+                                        o.recountReason() == CollectionOutcome.RecountReason.SKIPPED_PATHS
+                                                ? "the skipped paths changed" : "the counting rules changed")
                                 : "",
                         o.took().toMillis() / 1000.0, o.status().dbName());
             }

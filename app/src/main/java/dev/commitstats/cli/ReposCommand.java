@@ -1,12 +1,17 @@
 package dev.commitstats.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import dev.commitstats.accounts.User;
 import dev.commitstats.assembly.Features;
 import dev.commitstats.repos.Repository;
+import dev.commitstats.repos.RepositoryAnnotations;
 import dev.commitstats.repos.RepositoryView;
 import dev.commitstats.repos.RepositoryRegistry;
 import picocli.CommandLine.ArgGroup;
@@ -14,14 +19,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code commitstats repos}: a user's repositories, and switching them (or a whole owner group) on or off. */
+/**
+ * {@code commitstats repos}: a user's repositories, switching them (or a whole owner group) on or off, and the paths
+ * and commits skipped in each.
+ */
 @Command(name = "repos", mixinStandardHelpOptions = true,
-        description = {"List a user's repositories, or switch repositories or whole owner groups on or off.",
+        description = {"List a user's repositories, switch repositories or whole owner groups on or off, or skip "
+                + "paths and commits in a repository.",
             "Only active repositories are collected and count on the CV. Switching an owner group (organisation, "
                     + "group, project) off also keeps repositories of it that discovery finds later inactive."},
-        subcommands = {ReposCommand.ListRepos.class, ReposCommand.Activate.class, ReposCommand.Deactivate.class})
+        subcommands = {ReposCommand.ListRepos.class, ReposCommand.Activate.class, ReposCommand.Deactivate.class,
+            ReposCommand.ShowAnnotations.class, ReposCommand.Annotate.class})
 final class ReposCommand implements Callable<Integer> {
 
     @Spec
@@ -131,6 +143,135 @@ final class ReposCommand implements Callable<Integer> {
         boolean active() {
             return false;
         }
+    }
+
+    @Command(name = "annotations", mixinStandardHelpOptions = true,
+            description = "Show the paths and commits skipped in one of the user's repositories.")
+    static final class ShowAnnotations implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StorageOptions storage;
+
+        @Mixin
+        UserOption user;
+
+        @Mixin
+        FormatOption formatOption;
+
+        @Parameters(index = "0", paramLabel = "REPO_ID", description = "The repository's ID (from 'repos list').")
+        long repositoryId;
+
+        @Override
+        public Integer call() {
+            OutputFormat format = formatOption.resolve(OutputFormat.table, OutputFormat.table, OutputFormat.json);
+            PrintWriter out = spec.commandLine().getOut();
+            try (Features features = storage.open("repos")) {
+                User u = features.accounts().require(user.login());
+                RepositoryAnnotations.Annotations a = features.repositoryAnnotations().annotations(u.id(), repositoryId);
+                if (format == OutputFormat.json) {
+                    out.println(Json.pretty(json(a)));
+                    return 0;
+                }
+                printAnnotations(out, a);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "annotate", mixinStandardHelpOptions = true,
+            description = {"Skip paths and single commits in one of the user's repositories, or stop skipping them.",
+                "A skipped path counts as if it were not in any commit (no lines, language, bucket or tool); a skipped "
+                        + "commit counts as if it were not the user's. PATTERN is a .gitignore line at the root of the "
+                        + "repository: *.min.js (anywhere), /build/ (a folder at the root), docs/**/*.md, vendor/. "
+                        + "SHA is a full 40-character sha. The next 'collect' of the repository applies the change."})
+    static final class Annotate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StorageOptions storage;
+
+        @Mixin
+        UserOption user;
+
+        @Mixin
+        FormatOption formatOption;
+
+        @Parameters(index = "0", paramLabel = "REPO_ID", description = "The repository's ID (from 'repos list').")
+        long repositoryId;
+
+        @Option(names = "--skip-path", paramLabel = "PATTERN", description = "A path pattern to skip (repeatable).")
+        List<String> skipPaths = new ArrayList<>();
+
+        @Option(names = "--unskip-path", paramLabel = "PATTERN", description = "A skipped path pattern to count again (repeatable).")
+        List<String> unskipPaths = new ArrayList<>();
+
+        @Option(names = "--skip-commit", paramLabel = "SHA", description = "A commit to skip (repeatable).")
+        List<String> skipCommits = new ArrayList<>();
+
+        @Option(names = "--unskip-commit", paramLabel = "SHA", description = "A skipped commit to count again (repeatable).")
+        List<String> unskipCommits = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            OutputFormat format = formatOption.resolve(OutputFormat.table, OutputFormat.table, OutputFormat.json);
+            PrintWriter out = spec.commandLine().getOut();
+            if (skipPaths.isEmpty() && unskipPaths.isEmpty() && skipCommits.isEmpty() && unskipCommits.isEmpty()) {
+                throw new ParameterException(spec.commandLine(),
+                        "name at least one of --skip-path, --unskip-path, --skip-commit, --unskip-commit");
+            }
+            try (Features features = storage.open("repos")) {
+                User u = features.accounts().require(user.login());
+                RepositoryAnnotations.Annotated r = features.repositoryAnnotations().annotate(u.id(), repositoryId,
+                        new RepositoryAnnotations.Change(Set.copyOf(skipPaths), Set.copyOf(unskipPaths),
+                                Set.copyOf(skipCommits), Set.copyOf(unskipCommits)));
+                if (format == OutputFormat.json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("skippedPaths", r.skippedPaths());
+                    m.put("unskippedPaths", r.unskippedPaths());
+                    m.put("skippedCommits", r.skippedCommits());
+                    m.put("unskippedCommits", r.unskippedCommits());
+                    m.put("recountNeeded", r.recountNeeded());
+                    m.put("collectionNeeded", r.collectionNeeded());
+                    m.put("annotations", json(r.annotations()));
+                    out.println(Json.pretty(m));
+                    return 0;
+                }
+                r.skippedPaths().forEach(p -> out.printf("%-17s%s%n", "skipped path", p));
+                r.unskippedPaths().forEach(p -> out.printf("%-17s%s%n", "unskipped path", p));
+                r.skippedCommits().forEach(c -> out.printf("%-17s%s%n", "skipped commit", c));
+                r.unskippedCommits().forEach(c -> out.printf("%-17s%s%n", "unskipped commit", c));
+                if (!r.changed()) {
+                    out.println("nothing changed: already skipped");
+                } else if (r.recountNeeded()) {
+                    out.println("the next collection of repository " + repositoryId
+                            + " counts its commits again with these paths skipped: collect --user " + user.login());
+                } else {
+                    out.println("the next collection of repository " + repositoryId + " applies this: collect --user "
+                            + user.login());
+                }
+                return 0;
+            }
+        }
+    }
+
+    private static void printAnnotations(PrintWriter out, RepositoryAnnotations.Annotations a) {
+        if (a.skippedPaths().isEmpty() && a.skippedCommits().isEmpty()) {
+            out.println("nothing skipped in repository " + a.repositoryId());
+            return;
+        }
+        a.skippedPaths().forEach(p -> out.println("path    " + p));
+        a.skippedCommits().forEach(c -> out.println("commit  " + c));
+    }
+
+    private static Map<String, Object> json(RepositoryAnnotations.Annotations a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("repositoryId", a.repositoryId());
+        m.put("skippedPaths", a.skippedPaths());
+        m.put("skippedCommits", a.skippedCommits());
+        return m;
     }
 
     private static String name(Repository r) {

@@ -122,7 +122,7 @@ public final class CollectionJobs {
                 errors.add(token.name() + ": " + e.getMessage());
             }
         }
-        String inputs = RepositoryCollector.inputs(new LinkedHashSet<>(accounts.identities(userId)));
+        Set<String> identities = new LinkedHashSet<>(accounts.identities(userId));
         List<Repository> active = registry.repositories(userId).stream().filter(Repository::active).toList();
         Set<Long> blockedIds = trigger == CollectionTrigger.SCHEDULE
                 ? new HashSet<>(blocked.blockedAmong(active.stream().map(Repository::id).toList())) : Set.of();
@@ -132,7 +132,7 @@ public final class CollectionJobs {
             if (blockedIds.contains(repository.id())) {
                 continue;
             }
-            if (!registry.fetchNeeded(repository.id(), inputs)) {
+            if (!collection.fetchNeeded(repository.id(), identities)) {
                 unchanged++;
                 continue;
             }

@@ -5,6 +5,7 @@ import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.config.UseCaseException;
 import dev.commitstats.core.mining.MiningListener;
 import dev.commitstats.repos.Repository;
+import dev.commitstats.repos.RepositoryAnnotations;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.RepositorySources;
 import dev.commitstats.repos.mirror.Credentials;
@@ -114,13 +115,22 @@ public final class CollectionService implements AutoCloseable {
      * owns {@code miningWorkers}, the bounded pool every collection of this process mines on.
      */
     public static CollectionService create(DataSource dataSource, UserAccounts accounts, RepositoryRegistry registry,
-            RepositorySources sources, RepositoryMirrors mirrors, CommitFactStore store, CollectionSettings settings,
-            RepositoryCredentials credentials, ApplicationEventPublisher events, Clock clock, Executor miningWorkers) {
-        RepositoryCollector collector = new RepositoryCollector(registry, store, mirrors,
+            RepositoryAnnotations annotations, RepositorySources sources, RepositoryMirrors mirrors,
+            CommitFactStore store, CollectionSettings settings, RepositoryCredentials credentials,
+            ApplicationEventPublisher events, Clock clock, Executor miningWorkers) {
+        RepositoryCollector collector = new RepositoryCollector(registry, annotations, store, mirrors,
                 settings.effectiveWorkerThreads(), settings.batchSize(), miningWorkers);
         return new CollectionService(accounts, registry, sources, mirrors, collector,
                 new RepositoryClaims(dataSource, clock, settings.lease()), credentials, events, clock,
                 settings.claimWait(), new CollectionRuns(dataSource, clock, settings.runsRetention()));
+    }
+
+    /**
+     * Whether collecting the repository could find anything new: false when its host reported no push since its last
+     * complete collection and nothing that decides what counts (identities, skips) changed.
+     */
+    public boolean fetchNeeded(long repositoryId, Set<String> identities) {
+        return collector.fetchNeeded(repositoryId, identities);
     }
 
     /** The record of the collection runs. */
@@ -199,7 +209,8 @@ public final class CollectionService implements AutoCloseable {
                     credentialsForRun, listener, held::held, trigger != CollectionTrigger.WEBHOOK, clock.instant());
             if (!outcome.failed()) {
                 events.publishEvent(new RepositoryCollected(repositoryId, repository.userId(), trigger,
-                        outcome.newCommits(), outcome.removedCommits(), outcome.recountedCommits(),
+                        outcome.newCommits(), outcome.removedCommits() + outcome.skippedCommits(),
+                        outcome.recountedCommits(),
                         outcome.totalCommits(), clock.instant()));
             }
             return outcome.took(elapsed(started));

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param userId           its owner
  * @param trigger          what started the collection
  * @param newCommits       commits stored for the first time
- * @param removedCommits   stored commits a force-push removed
+ * @param removedCommits   stored commits removed: a force-push made them unreachable, or their owner skips them
  * @param recountedCommits stored commits counted again under new counting rules
  * @param totalCommits     the repository's stored commits afterwards
  * @param finishedAt       when it finished

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -17,7 +18,9 @@ import dev.commitstats.core.mining.MiningOptions;
 import dev.commitstats.core.mining.MiningResult;
 import dev.commitstats.core.mining.MiningRules;
 import dev.commitstats.core.mining.RepositoryMiner;
+import dev.commitstats.core.mining.SkipRules;
 import dev.commitstats.repos.Repository;
+import dev.commitstats.repos.RepositoryAnnotations;
 import dev.commitstats.repos.RepositoryCursor;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.RepositoryStatus;
@@ -44,6 +47,7 @@ final class RepositoryCollector {
     private static final Logger log = LoggerFactory.getLogger(RepositoryCollector.class);
 
     private final RepositoryRegistry registry;
+    private final RepositoryAnnotations annotations;
     private final CommitFactStore store;
     private final RepositoryMirrors mirrors;
     private final int threads;
@@ -55,12 +59,13 @@ final class RepositoryCollector {
      * @param batchSize     facts per transaction (tests use small batches to cut a run between two of them)
      * @param miningWorkers the bounded pool the mining threads come from, shared by concurrent collections
      */
-    RepositoryCollector(RepositoryRegistry registry, CommitFactStore store, RepositoryMirrors mirrors, int threads,
-            int batchSize, Executor miningWorkers) {
+    RepositoryCollector(RepositoryRegistry registry, RepositoryAnnotations annotations, CommitFactStore store,
+            RepositoryMirrors mirrors, int threads, int batchSize, Executor miningWorkers) {
         if (threads < 1 || batchSize < 1) {
             throw new IllegalArgumentException("threads and batch size must be at least 1");
         }
         this.registry = registry;
+        this.annotations = annotations;
         this.store = store;
         this.mirrors = mirrors;
         this.threads = threads;
@@ -106,7 +111,8 @@ final class RepositoryCollector {
             @Nullable Credentials credentials, MiningListener listener, BooleanSupplier claimHeld,
             boolean mayskipFetch, Instant startedAt, long started) {
         long id = repository.id();
-        String inputs = inputs(identities);
+        SkipRules skips = annotations.skipRules(id);
+        String inputs = inputs(identities, skips);
         if (mayskipFetch && !identities.isEmpty() && !registry.fetchNeeded(id, inputs)) {
             return CollectionOutcome.unchanged(id, store.countCommits(id), Duration.ofNanos(System.nanoTime() - started));
         }
@@ -117,11 +123,12 @@ final class RepositoryCollector {
             }
             Path gitDir = mirrors.prepare(source, credentials, ProgressSink.NONE);
             try (RepositoryMiner miner = RepositoryMiner.open(gitDir)) {
-                MiningOptions options = MiningOptions.defaults().withAllBranches().withAuthors(identities).withThreads(threads);
-                String fingerprint = fingerprint(miner.resolveTips(options), options.authorEmails());
+                MiningOptions options = MiningOptions.defaults().withAllBranches().withAuthors(identities)
+                        .withThreads(threads).withSkips(skips);
+                String fingerprint = fingerprint(miner.resolveTips(options), options.authorEmails(), skips);
                 if (repository.cursor().allCommitsProcessed()
                         && registry.collectedFingerprint(id).filter(fingerprint::equals).isPresent()) {
-                    // same tips, same identities, same rules as the last complete run: a walk would find nothing
+                    // same tips, identities, rules and skips as the last complete run: a walk would find nothing
                     registry.setStatus(id, RepositoryStatus.UP_TO_DATE, null);
                     registry.saveCollectedFrom(id, repository.host().lastPushAt(), startedAt, inputs);
                     return CollectionOutcome.collected(id, 0, 0, 0, store.countCommits(id),
@@ -130,15 +137,20 @@ final class RepositoryCollector {
                 registry.saveCollectedFingerprint(id, null);
                 Set<String> stored = new HashSet<>(store.storedShas(id));
                 int removed = removeUnreachable(miner, options, id, stored);
+                int skipped = removeSkipped(skips, id, stored);
 
                 Newest newest = new Newest(repository.cursor());
-                if (removed > 0 && newest.sha != null && !stored.contains(newest.sha)) {
-                    newest = new Newest(RepositoryCursor.none()); // the cursor pointed at a commit a force-push removed
+                if (removed + skipped > 0 && newest.sha != null && !stored.contains(newest.sha)) {
+                    newest = new Newest(RepositoryCursor.none()); // it pointed at a commit removed (force-push or skipped)
                 }
-                // facts mined under other counting rules are mined again (upserts replace them), so that all of
-                // the user's numbers follow one set of rules
-                boolean recount = !stored.isEmpty()
-                        && registry.minedRulesVersion(id).orElse(-1) != MiningRules.VERSION;
+                // facts mined under other counting rules, or other skipped paths, are mined again (upserts replace
+                // them), so that all of the user's numbers follow one set of rules
+                CollectionOutcome.RecountReason recountReason =
+                        registry.minedRulesVersion(id).orElse(-1) != MiningRules.VERSION
+                                ? CollectionOutcome.RecountReason.RULES
+                                : !Objects.equals(annotations.minedPathSkips(id).orElse(null), skips.pathsDigest())
+                                        ? CollectionOutcome.RecountReason.SKIPPED_PATHS : null;
+                boolean recount = !stored.isEmpty() && recountReason != null;
                 List<CommitFact> batch = new ArrayList<>(batchSize);
                 RepositoryCursor inProgress = new RepositoryCursor(repository.cursor().lastCommitSha(),
                         repository.cursor().lastCommitTime(), false, RepositoryStatus.COLLECTING);
@@ -160,10 +172,11 @@ final class RepositoryCollector {
                 store.writeBatch(id, batch,
                         new RepositoryCursor(latest.sha, latest.time, true, RepositoryStatus.UP_TO_DATE));
                 registry.saveMinedRulesVersion(id, MiningRules.VERSION);
+                annotations.saveMinedPathSkips(id, skips.pathsDigest());
                 registry.saveCollectedFingerprint(id, fingerprint);
                 registry.saveCollectedFrom(id, repository.host().lastPushAt(), startedAt, inputs);
-                return CollectionOutcome.collected(id, result.mined() - recounted[0], removed, recounted[0],
-                        store.countCommits(id), Duration.ofNanos(System.nanoTime() - started));
+                return CollectionOutcome.collected(id, result.mined() - recounted[0], removed, recounted[0], skipped,
+                        recountReason, store.countCommits(id), Duration.ofNanos(System.nanoTime() - started));
             }
         } catch (MirrorException | MiningException | ClaimLost e) {
             return failed(id, CollectionFailure.classify(e), started);
@@ -175,13 +188,20 @@ final class RepositoryCollector {
     }
 
     /**
-     * What a complete collection depends on: the branch tips, the identities and the counting rules
-     * ({@link MiningRules#VERSION}). When all three are unchanged, so is the set of commits to mine: none.
+     * What a complete collection depends on: the branch tips, the identities, the counting rules
+     * ({@link MiningRules#VERSION}) and the owner's skips. When all are unchanged, so is the set of commits to mine:
+     * none. Without skips the fingerprint is what it was before skips existed, so that no repository is walked again
+     * for them.
      */
-    static String fingerprint(List<String> tips, Set<String> identities) {
+    static String fingerprint(List<String> tips, Set<String> identities, SkipRules skips) {
         StringBuilder sb = new StringBuilder(RULES_VERSION).append('\n');
         tips.stream().sorted().forEach(t -> sb.append(t).append('\n'));
         identities.stream().sorted().forEach(e -> sb.append(e).append('\n'));
+        if (!skips.isEmpty()) {
+            sb.append("skips\n"); // sorted by SkipRules
+            skips.paths().forEach(p -> sb.append("path ").append(p).append('\n'));
+            skips.commits().forEach(c -> sb.append("commit ").append(c).append('\n'));
+        }
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -191,9 +211,21 @@ final class RepositoryCollector {
         }
     }
 
-    /** A digest of what a collection counts with apart from the commits: the identities and the counting rules. */
-    static String inputs(Set<String> identities) {
-        return fingerprint(List.of(), identities);
+    /**
+     * A digest of what a collection counts with apart from the commits: the identities, the counting rules and the
+     * owner's skips.
+     */
+    /**
+     * Whether a collection of the repository has to fetch: false when the host reported no push since the last
+     * complete collection started and the owner's identities and skips are the same (see
+     * {@link RepositoryRegistry#fetchNeeded}).
+     */
+    boolean fetchNeeded(long repositoryId, Set<String> identities) {
+        return registry.fetchNeeded(repositoryId, inputs(identities, annotations.skipRules(repositoryId)));
+    }
+
+    static String inputs(Set<String> identities, SkipRules skips) {
+        return fingerprint(List.of(), identities, skips);
     }
 
     /** The counting rules in the fingerprint: facts mined under other rules are mined again (see collect). */
@@ -212,6 +244,24 @@ final class RepositoryCollector {
             log.info("repository {}: {} stored commits are no longer reachable (force-push) and were removed", id, gone.size());
         }
         return gone.size();
+    }
+
+    /**
+     * Deletes the stored facts of commits the owner skips now (a skipped commit is mined as if it were not theirs, so
+     * no later upsert would replace them); a commit unskipped is simply not stored, and is mined as new.
+     */
+    private int removeSkipped(SkipRules skips, long id, Set<String> stored) {
+        if (skips.commits().isEmpty() || stored.isEmpty()) {
+            return 0;
+        }
+        List<String> skipped = skips.commits().stream().filter(stored::contains).toList();
+        if (!skipped.isEmpty()) {
+            store.deleteCommits(id, skipped, null);
+            skipped.forEach(stored::remove);
+            log.info("repository {}: {} stored commits are skipped by their owner now and were removed", id,
+                    skipped.size());
+        }
+        return skipped.size();
     }
 
     private CollectionOutcome failed(long id, CollectionFailure failure, long started) {

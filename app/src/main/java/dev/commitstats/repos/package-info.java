@@ -1,7 +1,8 @@
 /**
  * The repositories users collect from: each repository's source, whether it counts, its collection status and cursor
  * ({@link dev.commitstats.repos.RepositoryRegistry}, owning the {@code repositories} table), and registering one from
- * a path or URL ({@link dev.commitstats.repos.RepositorySources}). Mirrors are the named interface {@code mirror}.
+ * a path or URL ({@link dev.commitstats.repos.RepositorySources}), and the paths and commits an owner skips in each
+ * ({@link dev.commitstats.repos.RepositoryAnnotations}). Mirrors are the named interface {@code mirror}.
  */
 @NullMarked
 @ApplicationModule(displayName = "Repositories", allowedDependencies = {"config", "accounts"})

@@ -50,4 +50,54 @@ class ReposCommandTests {
         assertThat(noGroup.exitCode()).isEqualTo(1);
         assertThat(noGroup.err()).contains("no repository in owner group 'x'");
     }
+
+    @DatabaseTest
+    void theOwnerSkipsPathsAndCommitsOfARepository(TestDatabase db) {
+        UserAccounts accounts = new UserAccounts(db.dataSource(), Clock.systemUTC());
+        long ada = accounts.create("ada", null, ZoneOffset.UTC).id();
+        long bob = accounts.create("bob", null, ZoneOffset.UTC).id();
+        RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), Clock.systemUTC());
+        long api = registry.registerRepository(ada,
+                new NewRepository("https://github.com/acme/api.git", SourceKind.GIT, "api", "acme", true, false));
+        long bobs = registry.registerRepository(bob,
+                new NewRepository("https://github.com/bob/x.git", SourceKind.GIT, "x", "bob", true, false));
+        String sha = "0123456789abcdef0123456789abcdef01234567";
+
+        CommandLineTests.Run none = TokenCommands.run(db, "", "repos", "annotations", "--user", "ada", String.valueOf(api));
+        assertThat(none.out()).isEqualTo("nothing skipped in repository " + api + "\n");
+
+        CommandLineTests.Run skip = TokenCommands.run(db, "", "repos", "annotate", "--user", "ada", String.valueOf(api),
+                "--skip-path", "vendor/", "--skip-path", "*.min.js", "--skip-commit", sha);
+        assertThat(skip.exitCode()).as(skip.err()).isZero();
+        assertThat(skip.out()).isEqualTo("""
+                skipped path     *.min.js
+                skipped path     vendor/
+                skipped commit   %s
+                the next collection of repository %d counts its commits again with these paths skipped: collect --user ada
+                """.formatted(sha, api));
+
+        JsonNode shown = JsonMapper.builder().build().readTree(TokenCommands.run(db, "", "repos", "annotations",
+                "--user", "ada", String.valueOf(api), "--format", "json").out());
+        assertThat(shown.get("skippedPaths").toString()).isEqualTo("[\"*.min.js\",\"vendor/\"]");
+        assertThat(shown.get("skippedCommits").get(0).asString()).isEqualTo(sha);
+
+        JsonNode unskip = JsonMapper.builder().build().readTree(TokenCommands.run(db, "", "repos", "annotate",
+                "--user", "ada", String.valueOf(api), "--unskip-commit", sha, "--format", "json").out());
+        assertThat(unskip.get("unskippedCommits").get(0).asString()).isEqualTo(sha);
+        assertThat(unskip.get("collectionNeeded").asBoolean()).isTrue();
+        assertThat(unskip.get("annotations").get("skippedCommits")).isEmpty();
+
+        CommandLineTests.Run invalid = TokenCommands.run(db, "", "repos", "annotate", "--user", "ada",
+                String.valueOf(api), "--skip-path", "../outside");
+        assertThat(invalid.exitCode()).isEqualTo(1);
+        assertThat(invalid.err()).contains("invalid path pattern '../outside': '..' is not allowed");
+        CommandLineTests.Run others = TokenCommands.run(db, "", "repos", "annotations", "--user", "ada",
+                String.valueOf(bobs));
+        assertThat(others.exitCode()).isEqualTo(1);
+        assertThat(others.err()).contains("no repository " + bobs);
+        CommandLineTests.Run nothing = TokenCommands.run(db, "", "repos", "annotate", "--user", "ada",
+                String.valueOf(api));
+        assertThat(nothing.exitCode()).isEqualTo(2);
+        assertThat(nothing.err()).contains("name at least one of --skip-path");
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 import dev.commitstats.accounts.User;
@@ -12,13 +13,16 @@ import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.cli.CommandLineTestsAccess;
 import dev.commitstats.core.mining.MiningListener;
 import dev.commitstats.core.mining.MiningOptions;
+import dev.commitstats.core.mining.ExclusionBucket;
 import dev.commitstats.core.mining.RepositoryMiner;
+import dev.commitstats.core.mining.SkipRules;
 import dev.commitstats.core.mining.Totals;
 import dev.commitstats.core.mining.TotalsBuilder;
 import dev.commitstats.core.testing.GitRepoBuilder;
 import dev.commitstats.repos.NewRepository;
 import dev.commitstats.repos.SourceKind;
 import dev.commitstats.repos.Repository;
+import dev.commitstats.repos.RepositoryAnnotations;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.RepositoryStatus;
 import dev.commitstats.repos.mirror.SmartHttpGitServer;
@@ -63,6 +67,16 @@ class CollectTests {
         TotalsBuilder b = new TotalsBuilder();
         try (RepositoryMiner m = RepositoryMiner.open(repo)) {
             m.mine(MiningOptions.defaults().withAllBranches().withAuthors(Set.of(ME)), s -> false, b::add, MiningListener.NONE);
+        }
+        return b.build();
+    }
+
+    /** The engine's own totals over the same commits with the owner's skips. */
+    static Totals expected(Path repo, dev.commitstats.core.mining.SkipRules skips) throws Exception {
+        TotalsBuilder b = new TotalsBuilder();
+        try (RepositoryMiner m = RepositoryMiner.open(repo)) {
+            m.mine(MiningOptions.defaults().withAllBranches().withAuthors(Set.of(ME)).withSkips(skips), s -> false,
+                    b::add, MiningListener.NONE);
         }
         return b.build();
     }
@@ -150,6 +164,64 @@ class CollectTests {
 
         var again = collect(db, "--user", "me", dir.toString());
         assertThat(again.out()).contains("0 new commits, 20 in total,").doesNotContain("counted again");
+    }
+
+    @DatabaseTest
+    void skippedPathsAndCommitsLeaveEveryTotalAndComeBackWhenUnskipped(TestDatabase db) throws Exception {
+        Path dir = tmp.resolve("repo");
+        List<String> mine = new java.util.ArrayList<>();
+        try (GitRepoBuilder repo = GitRepoBuilder.initBare(dir)) {
+            history(repo, 60, 0);
+        }
+        try (RepositoryMiner m = RepositoryMiner.open(dir)) {
+            m.mine(MiningOptions.defaults().withAllBranches().withAuthors(Set.of(ME)), s -> false,
+                    f -> mine.add(f.sha()), MiningListener.NONE);
+        }
+        collect(db, "--user", "me", "--email", ME, dir.toString());
+        Totals all = expected(dir);
+        assertSameTotals(stored(db, "me"), all);
+
+        Clock clock = Clock.systemUTC();
+        UserAccounts accounts = new UserAccounts(db.dataSource(), clock);
+        RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), clock);
+        RepositoryAnnotations annotations = new RepositoryAnnotations(db.dataSource(), registry, clock);
+        long me = accounts.require("me").id();
+        long id = registry.repositories(me).get(0).id();
+        Set<String> paths = Set.of("docs/", "src/F3.java", "*.js");
+        Set<String> commits = Set.of(mine.get(5), mine.get(17));
+        annotations.annotate(me, id, new RepositoryAnnotations.Change(paths, Set.of(), commits, Set.of()));
+        SkipRules skips = SkipRules.of(paths, commits);
+
+        var r = collect(db, "--user", "me", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("0 new commits, 38 in total (2 removed: skipped) (38 counted again: the "
+                + "skipped paths changed)");
+        Totals skipped = expected(dir, skips);
+        assertSameTotals(stored(db, "me"), skipped);
+        assertThat(skipped.commits()).isEqualTo(all.commits() - 2);
+        assertThat(all.excluded().get(ExclusionBucket.VENDORED).additions()).isPositive();
+        assertThat(skipped.excluded().get(ExclusionBucket.VENDORED).additions()).as("*.js were the vendored files")
+                .isZero();
+        assertThat(skipped.additions()).isLessThan(all.additions());
+
+        var again = collect(db, "--user", "me", dir.toString());
+        assertThat(again.out()).contains("0 new commits, 38 in total,").doesNotContain("counted again")
+                .doesNotContain("removed");
+        assertSameTotals(stored(db, "me"), skipped);
+
+        // a fresh collection with the same skips gives the same numbers: nothing counted twice or left behind
+        var fresh = collect(db, "--user", "fresh", "--email", ME, dir.toString());
+        assertThat(fresh.exitCode()).as(fresh.err()).isZero();
+        long freshId = registry.repositories(accounts.require("fresh").id()).get(0).id();
+        annotations.annotate(accounts.require("fresh").id(), freshId,
+                new RepositoryAnnotations.Change(paths, Set.of(), commits, Set.of()));
+        collect(db, "--user", "fresh", dir.toString());
+        assertSameTotals(stored(db, "fresh"), skipped);
+
+        annotations.annotate(me, id, new RepositoryAnnotations.Change(Set.of(), paths, Set.of(), commits));
+        var back = collect(db, "--user", "me", dir.toString());
+        assertThat(back.out()).contains("2 new commits, 40 in total (38 counted again: the skipped paths changed)");
+        assertSameTotals(stored(db, "me"), all);
     }
 
     @DatabaseTest

@@ -104,7 +104,8 @@ final class CommitMiner implements AutoCloseable {
         this.walk = new RevWalk(reader);
         this.treeWalk = new TreeWalk(reader); // no attributes: git log reads none from a bare repository either
         this.treeWalk.setRecursive(true);
-        this.treeWalk.setFilter(TreeFilter.ANY_DIFF);
+        // skipped paths are left out of the diff itself: no lines, no class, no detection, no rename or copy partner
+        this.treeWalk.setFilter(options.raw() ? TreeFilter.ANY_DIFF : options.skips().filter(TreeFilter.ANY_DIFF));
         this.classifierSource = classifier;
         this.detectors = detectors;
         this.options = options;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.eclipse.jgit.lib.AnyObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param threads       the most commits one {@code mine} call mines at once: the worker tasks it submits (the
  *                      executor they run on bounds the threads)
  * @param bulkThreshold a single file change with more changed lines than this goes to the bulk bucket
+ * @param skips         paths and commits the repository's owner set aside (honest mode only; raw mode ignores them)
  */
 public record MiningOptions(
         List<String> revisions,
@@ -30,7 +32,8 @@ public record MiningOptions(
         @Nullable Instant until,
         boolean raw,
         int threads,
-        int bulkThreshold) {
+        int bulkThreshold,
+        SkipRules skips) {
 
     public static final int DEFAULT_BULK_THRESHOLD = 2000;
 
@@ -38,6 +41,7 @@ public record MiningOptions(
         revisions = revisions == null || revisions.isEmpty() ? List.of("HEAD") : List.copyOf(revisions);
         authorEmails = authorEmails == null ? Set.of()
                 : authorEmails.stream().map(e -> e.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        skips = skips == null ? SkipRules.NONE : skips;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
@@ -49,6 +53,12 @@ public record MiningOptions(
         }
     }
 
+    /** Options without skips. */
+    public MiningOptions(List<String> revisions, boolean allBranches, Set<String> authorEmails, @Nullable Instant since,
+            @Nullable Instant until, boolean raw, int threads, int bulkThreshold) {
+        this(revisions, allBranches, authorEmails, since, until, raw, threads, bulkThreshold, SkipRules.NONE);
+    }
+
     /** HEAD, everyone, honest mode, one thread per core. */
     public static MiningOptions defaults() {
         return new MiningOptions(List.of("HEAD"), false, Set.of(), null, null, false,
@@ -56,31 +66,40 @@ public record MiningOptions(
     }
 
     public MiningOptions withRevisions(List<String> revs) {
-        return new MiningOptions(revs, false, authorEmails, since, until, raw, threads, bulkThreshold);
+        return new MiningOptions(revs, false, authorEmails, since, until, raw, threads, bulkThreshold, skips);
     }
 
     public MiningOptions withAllBranches() {
-        return new MiningOptions(revisions, true, authorEmails, since, until, raw, threads, bulkThreshold);
+        return new MiningOptions(revisions, true, authorEmails, since, until, raw, threads, bulkThreshold, skips);
     }
 
     public MiningOptions withAuthors(Set<String> emails) {
-        return new MiningOptions(revisions, allBranches, emails, since, until, raw, threads, bulkThreshold);
+        return new MiningOptions(revisions, allBranches, emails, since, until, raw, threads, bulkThreshold, skips);
     }
 
     public MiningOptions withPeriod(@Nullable Instant from, @Nullable Instant to) {
-        return new MiningOptions(revisions, allBranches, authorEmails, from, to, raw, threads, bulkThreshold);
+        return new MiningOptions(revisions, allBranches, authorEmails, from, to, raw, threads, bulkThreshold, skips);
     }
 
     public MiningOptions withRaw(boolean rawMode) {
-        return new MiningOptions(revisions, allBranches, authorEmails, since, until, rawMode, threads, bulkThreshold);
+        return new MiningOptions(revisions, allBranches, authorEmails, since, until, rawMode, threads, bulkThreshold, skips);
     }
 
     public MiningOptions withThreads(int n) {
-        return new MiningOptions(revisions, allBranches, authorEmails, since, until, raw, n, bulkThreshold);
+        return new MiningOptions(revisions, allBranches, authorEmails, since, until, raw, n, bulkThreshold, skips);
     }
 
     public MiningOptions withBulkThreshold(int lines) {
-        return new MiningOptions(revisions, allBranches, authorEmails, since, until, raw, threads, lines);
+        return new MiningOptions(revisions, allBranches, authorEmails, since, until, raw, threads, lines, skips);
+    }
+
+    public MiningOptions withSkips(SkipRules rules) {
+        return new MiningOptions(revisions, allBranches, authorEmails, since, until, raw, threads, bulkThreshold, rules);
+    }
+
+    /** Whether the commit is mined: not skipped by its owner, or raw mode, which ignores skips. */
+    boolean keepsCommit(AnyObjectId id) {
+        return raw || !skips.skipsCommit(id);
     }
 
     /**

@@ -174,10 +174,14 @@ public final class RepositoryMiner implements AutoCloseable {
         }
     }
 
-    /** Every non-merge commit reachable from the options' tips, whoever wrote it (to find commits a force-push removed). */
+    /**
+     * Every non-merge commit reachable from the options' tips, whoever wrote it and whether or not it is skipped (to
+     * find commits a force-push removed).
+     */
     public Set<String> reachableCommits(MiningOptions options) throws MiningException {
         Set<String> out = new HashSet<>();
-        walkMatching(options.withPeriod(null, null), tips(options), AuthorFilter.everyone(), c -> out.add(c.name()));
+        walkMatching(options.withPeriod(null, null).withSkips(SkipRules.NONE), tips(options), AuthorFilter.everyone(),
+                c -> out.add(c.name()));
         return out;
     }
 
@@ -232,7 +236,8 @@ public final class RepositoryMiner implements AutoCloseable {
      * those {@code alreadyMined} accepts, and hands each fact to {@code sink} on the calling thread (in no particular
      * order). An exception thrown by the sink stops the run and is rethrown. A commit matches the authors when its
      * author email is one of theirs or the repository's {@code .mailmap} (at HEAD) maps its author to one of theirs;
-     * its fact then records the email it matched by ({@link CommitFact#authorEmail()}).
+     * its fact then records the email it matched by ({@link CommitFact#authorEmail()}). In honest mode the options'
+     * {@link SkipRules} leave out skipped commits (no fact) and skipped paths (as if not in the commit).
      *
      * <p>The calling thread walks the history and delivers the facts; the commits are mined by at most
      * {@link MiningOptions#threads()} tasks submitted to {@code workers}, and this method creates no thread. The
@@ -427,6 +432,9 @@ public final class RepositoryMiner implements AutoCloseable {
                 var author = c.getAuthorIdent();
                 if (author == null || authors.keptEmail(author.getName(), author.getEmailAddress()) == null) {
                     continue;
+                }
+                if (!options.keepsCommit(c)) {
+                    continue; // the owner set it aside: as if it were not the author's
                 }
                 var when = author.getWhenAsInstant();
                 if ((options.since() != null && when.isBefore(options.since()))

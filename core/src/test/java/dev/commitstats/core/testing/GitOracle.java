@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code git} command line as an independent oracle: what {@code git log --no-merges --no-renames --numstat}
@@ -44,8 +45,26 @@ public final class GitOracle {
                 "%aE", revs);
     }
 
+    /**
+     * The non-merge commits reachable from {@code revs} that change a path outside {@code excludedGlobs}, with
+     * numstat over those paths only: {@code git log --full-history -- . ':(exclude,glob)PATTERN'...}. A commit that
+     * changes excluded paths only is not listed.
+     */
+    public static Map<String, Numstat> numstatExcluding(Path gitDir, List<String> excludedGlobs, String... revs)
+            throws IOException, InterruptedException {
+        List<String> pathspecs = new ArrayList<>(List.of("."));
+        excludedGlobs.forEach(g -> pathspecs.add(":(exclude,glob)" + g));
+        // --full-history: without it git drops side branches that leave the selected paths as they were
+        return numstat(gitDir, List.of(), List.of("--full-history"), "%ae", pathspecs, revs);
+    }
+
     private static Map<String, Numstat> numstat(Path gitDir, List<String> config, List<String> logOptions,
             String emailFormat, String... revs) throws IOException, InterruptedException {
+        return numstat(gitDir, config, logOptions, emailFormat, List.of(), revs);
+    }
+
+    private static Map<String, Numstat> numstat(Path gitDir, List<String> config, List<String> logOptions,
+            String emailFormat, List<String> pathspecs, String... revs) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("git", "--git-dir", gitDir.toString(),
                 "-c", "diff.algorithm=myers", "-c", "core.quotepath=off", "-c", "diff.renames=false"));
         cmd.addAll(config);
@@ -54,6 +73,7 @@ public final class GitOracle {
         cmd.addAll(List.of("--no-merges", "--no-renames", "--numstat", "--format=@%H " + emailFormat));
         cmd.addAll(List.of(revs));
         cmd.add("--");
+        cmd.addAll(pathspecs);
         Process p = start(cmd);
         Map<String, Numstat> out = new LinkedHashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.ISO_8859_1))) {
@@ -113,6 +133,43 @@ public final class GitOracle {
             throw new IOException("git check-mailmap failed: " + err);
         }
         return out.lines().toList();
+    }
+
+    /**
+     * The {@code paths} (files, relative to the root) that {@code git check-ignore} says a root {@code .gitignore}
+     * holding the single line {@code pattern} ignores, itself or through a folder above them. The files are created
+     * in a fresh repository under {@code dir}, so that git sees real files and folders.
+     */
+    public static Set<String> ignoredBy(Path dir, String pattern, List<String> paths)
+            throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Process init = start(List.of("git", "init", "-q", dir.toString()));
+        if (init.waitFor() != 0) {
+            throw new IOException("git init failed: " + new String(init.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        Files.writeString(dir.resolve(".gitignore"), pattern + "\n");
+        for (String path : paths) {
+            Path file = dir.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "x\n");
+        }
+        Process p = start(List.of("git", "-C", dir.toString(), "check-ignore", "--no-index", "-z", "--stdin"));
+        try (var in = p.getOutputStream()) {
+            in.write((String.join("\0", paths) + "\0").getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        if (code > 1) { // 1: nothing ignored
+            throw new IOException("git check-ignore failed: " + err);
+        }
+        Set<String> ignored = new java.util.TreeSet<>();
+        for (String s : out.split("\0")) {
+            if (!s.isEmpty()) {
+                ignored.add(s);
+            }
+        }
+        return ignored;
     }
 
     /**
