@@ -64,7 +64,7 @@ class OutlierReviewTests {
                         e -> assertThat(e.kind()).isEqualTo(UseCaseException.Kind.NOT_FOUND))
                 .hasMessageContaining("nothing changed");
         assertThatThrownBy(() -> t.review.decide("ada", List.of("1a2b3c4:db/seed.sql"), List.of("1a2b:db/seed.sql")))
-                .isInstanceOf(UseCaseException.class).hasMessageContaining("given to both");
+                .isInstanceOf(UseCaseException.class).hasMessageContaining("both to include and to exclude");
         assertThatThrownBy(() -> t.review.decide("ada", List.of("seed.sql"), List.of()))
                 .isInstanceOf(UseCaseException.class).hasMessageContaining("not an outlier ID");
         assertThat(t.totals()).isEqualTo(before);
