@@ -1,6 +1,8 @@
 package dev.commitstats.assembly;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.commitstats.accounts.AccountSecurity;
+import dev.commitstats.accounts.ApiKeys;
 import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.collection.CollectionService;
 import dev.commitstats.collection.CollectionSettings;
@@ -55,6 +57,8 @@ public final class Features implements AutoCloseable {
     private final @Nullable HikariDataSource ownedDataSource;
     private final ExecutorService miningWorkers;
     private final UserAccounts accounts;
+    private final AccountSecurity accountSecurity;
+    private final ApiKeys apiKeys;
     private final RepositoryRegistry repositories;
     private final RepositorySources sources;
     private final StatsQueries statsQueries;
@@ -74,6 +78,8 @@ public final class Features implements AutoCloseable {
         GitCaches.install();
         this.miningWorkers = MiningWorkers.pool(settings.effectiveWorkerThreads());
         this.accounts = new UserAccounts(dataSource, clock);
+        this.accountSecurity = new AccountSecurity(dataSource, accounts, clock);
+        this.apiKeys = new ApiKeys(dataSource, clock);
         this.repositories = new RepositoryRegistry(dataSource, clock);
         RepositoryMirrors mirrors = new RepositoryMirrors(properties.dataDir(), settings.mirrorTimeout(),
                 providersSettings.outboundPolicy());
@@ -148,6 +154,14 @@ public final class Features implements AutoCloseable {
 
     public UserAccounts accounts() {
         return accounts;
+    }
+
+    public AccountSecurity accountSecurity() {
+        return accountSecurity;
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     public RepositoryRegistry repositories() {
