@@ -58,7 +58,6 @@ class SignInServerTests {
 
             // the public routes stay public, and an unknown route is not found whoever asks
             assertThat(anonymous.get("/").statusCode()).isEqualTo(200);
-            assertThat(anonymous.get("/login").statusCode()).isEqualTo(200);
             assertThat(anonymous.get("/cv/nobody").statusCode()).isEqualTo(404);
             assertThat(anonymous.getJson("/api/v1/cv/nobody").statusCode()).isEqualTo(404);
             assertThat(anonymous.get("/ranking").statusCode()).isEqualTo(200);
@@ -70,8 +69,10 @@ class SignInServerTests {
             HttpResponse<String> missingApi = anonymous.getJson("/api/v1/no-such-route");
             assertThat(missingApi.statusCode()).isEqualTo(404);
             assertThat(missingApi.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            // a visitor of public pages gets no session
+            // a visitor of public pages gets no session (the sign-in form's CSRF token needs one)
             assertThat(anonymous.sessionId()).isNull();
+            assertThat(anonymous.get("/login").statusCode()).isEqualTo(200);
+            assertThat(anonymous.sessionId()).isNotNull();
         }
     }
 
