@@ -20,6 +20,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -92,7 +93,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/setup", "/login").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new ApiKeyFilter(keys, problems), LogoutFilter.class)
-                .csrf(csrf -> csrf.ignoringRequestMatchers(webhooks, ApiKeyFilter::hasBearer))
+                .csrf(csrf -> csrf
+                        .requireCsrfProtectionMatcher(needsCsrfToken())
+                        .ignoringRequestMatchers(webhooks, ApiKeyFilter::hasBearer))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .loginProcessingUrl("/login")
@@ -132,6 +135,17 @@ class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(publicReads), new CacheControlHeadersWriter())));
         return http.build();
+    }
+
+    /**
+     * State-changing requests that could ride on a session: those that send a session cookie, and the sign-in and
+     * setup forms (so that nobody signs a victim into the attacker's account). A request without a session has no
+     * rights to abuse; checking it would only create a session for its token, and answer 403 where 401 is meant.
+     */
+    static RequestMatcher needsCsrfToken() {
+        RequestMatcher forms = new OrRequestMatcher(PATHS.matcher("/login"), PATHS.matcher("/setup"));
+        return request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
+                && (request.getRequestedSessionId() != null || forms.matches(request));
     }
 
     static RequestMatcher publicReads() {
