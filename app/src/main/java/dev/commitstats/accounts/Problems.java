@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,9 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Problems {
 
-    private final JsonMapper json;
+    private final ObjectProvider<JsonMapper> json;
 
-    Problems(JsonMapper json) {
+    /** @param json the server's mapper, looked up on the first problem so that the start does not wait for it */
+    Problems(ObjectProvider<JsonMapper> json) {
         this.json = json;
     }
 
@@ -29,7 +31,7 @@ final class Problems {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // no charset parameter: JSON is UTF-8 by definition (RFC 8259), and Jackson writes UTF-8
-        json.writeValue(response.getOutputStream(), problem);
+        json.getObject().writeValue(response.getOutputStream(), problem);
     }
 
     /** Whether the request is one of the JSON API's (or asks for JSON rather than a page). */

@@ -76,7 +76,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, PasswordSignIn passwords,
             ObjectProvider<AccountSecurity> accounts,
-            ObjectProvider<ApiKeys> keys, JsonMapper json, ApplicationContext context) throws Exception {
+            ObjectProvider<ApiKeys> keys, ObjectProvider<JsonMapper> json, ApplicationContext context) throws Exception {
         Problems problems = new Problems(json);
         RequestMatcher publicReads = publicReads();
         RequestMatcher webhooks = PATHS.matcher("/webhooks/**");
