@@ -1,6 +1,9 @@
 /**
- * Accounts: users and their identities (the commit emails counted as theirs). {@link
- * dev.commitstats.accounts.UserAccounts} is the module's API; it owns the {@code users} and {@code identities} tables.
+ * Accounts: users and their identities (the commit emails counted as theirs), sign-in and personal API keys. Its API:
+ * {@link dev.commitstats.accounts.UserAccounts} (the {@code users} and {@code identities} tables), {@link
+ * dev.commitstats.accounts.AccountSecurity} (passwords, admins, first-run setup), {@link
+ * dev.commitstats.accounts.ApiKeys} (the {@code api_keys} table) and {@link dev.commitstats.accounts.Caller}, which
+ * every signed-in route receives; the server's security filter chain lives here too.
  */
 @NullMarked
 @ApplicationModule(displayName = "Accounts", allowedDependencies = "config")

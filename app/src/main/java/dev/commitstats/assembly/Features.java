@@ -1,6 +1,8 @@
 package dev.commitstats.assembly;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.commitstats.accounts.AccountSecurity;
+import dev.commitstats.accounts.ApiKeys;
 import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.collection.CollectionService;
 import dev.commitstats.collection.CollectionSettings;
@@ -59,6 +61,8 @@ public final class Features implements AutoCloseable {
     private final @Nullable HikariDataSource ownedDataSource;
     private final ExecutorService miningWorkers;
     private final UserAccounts accounts;
+    private final AccountSecurity accountSecurity;
+    private final ApiKeys apiKeys;
     private final RepositoryRegistry repositories;
     private final RepositoryAnnotations repositoryAnnotations;
     private final RepositorySources sources;
@@ -82,6 +86,8 @@ public final class Features implements AutoCloseable {
         GitCaches.install();
         this.miningWorkers = MiningWorkers.pool(settings.effectiveWorkerThreads());
         this.accounts = new UserAccounts(dataSource, clock);
+        this.accountSecurity = new AccountSecurity(dataSource, accounts, clock);
+        this.apiKeys = new ApiKeys(dataSource, clock);
         this.repositories = new RepositoryRegistry(dataSource, clock);
         this.repositoryAnnotations = new RepositoryAnnotations(dataSource, repositories, clock);
         RepositoryMirrors mirrors = new RepositoryMirrors(properties.dataDir(), settings.mirrorTimeout(),
@@ -162,6 +168,14 @@ public final class Features implements AutoCloseable {
 
     public UserAccounts accounts() {
         return accounts;
+    }
+
+    public AccountSecurity accountSecurity() {
+        return accountSecurity;
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     public RepositoryRegistry repositories() {

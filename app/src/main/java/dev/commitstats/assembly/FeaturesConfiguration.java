@@ -1,5 +1,7 @@
 package dev.commitstats.assembly;
 
+import dev.commitstats.accounts.AccountSecurity;
+import dev.commitstats.accounts.ApiKeys;
 import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.collection.CollectionService;
 import dev.commitstats.collection.CollectionSettings;
@@ -60,6 +62,16 @@ class FeaturesConfiguration {
     @Bean
     UserAccounts userAccounts(Features features) {
         return features.accounts();
+    }
+
+    @Bean
+    AccountSecurity accountSecurity(Features features) {
+        return features.accountSecurity();
+    }
+
+    @Bean
+    ApiKeys apiKeys(Features features) {
+        return features.apiKeys();
     }
 
     @Bean

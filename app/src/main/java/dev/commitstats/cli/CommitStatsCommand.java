@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         description = "Turns your git history into a shareable coding CV, without storing your code.",
         subcommands = {ServeCommand.class, StatsCommand.class, CollectCommand.class, ExportCommand.class,
             OutliersCommand.class, TokensCommand.class, KeysCommand.class, DiscoverCommand.class,
-            ReposCommand.class, RunsCommand.class, CvCommand.class, CommandLine.HelpCommand.class})
+            ReposCommand.class, RunsCommand.class, CvCommand.class, UsersCommand.class, ApiKeysCommand.class,
+            CommandLine.HelpCommand.class})
 public final class CommitStatsCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec

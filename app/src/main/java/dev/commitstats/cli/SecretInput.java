@@ -23,11 +23,19 @@ final class SecretInput {
      * @throws UserFacingException when nothing was given
      */
     static String read(String prompt) {
+        return read(prompt, "token", "printenv GITHUB_TOKEN | commitstats tokens add ...");
+    }
+
+    /**
+     * {@link #read(String)} for any kind of secret: {@code what} names it in messages ("password"), {@code example}
+     * shows how to pipe it in.
+     */
+    static String read(String prompt, String what, String example) {
         Console console = System.console();
         if (console != null && interactive(console)) {
             char[] typed = console.readPassword("%s", prompt);
             if (typed == null || typed.length == 0) {
-                throw new UserFacingException("no token given");
+                throw new UserFacingException("no " + what + " given");
             }
             String secret = new String(typed);
             Arrays.fill(typed, '\0');
@@ -38,11 +46,11 @@ final class SecretInput {
             // not closed: standard input belongs to the process
             line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         } catch (IOException e) {
-            throw new UserFacingException("cannot read the token from standard input: " + e.getMessage(), e);
+            throw new UserFacingException("cannot read the " + what + " from standard input: " + e.getMessage(), e);
         }
         if (line == null || line.isBlank()) {
-            throw new UserFacingException("no token on standard input: type it when asked, or pipe it in, e.g. "
-                    + "printenv GITHUB_TOKEN | commitstats tokens add ...");
+            throw new UserFacingException("no " + what + " on standard input: type it when asked, or pipe it in, e.g. "
+                    + example);
         }
         return line;
     }

@@ -11,7 +11,12 @@ record TestServer(ConfigurableApplicationContext context, String base) implement
 
     /** {@code serve} on the test database, as its command-line options would start it. */
     static TestServer start(TestDatabase db) {
-        Map<String, Object> overrides = new HashMap<>();
+        return start(db, Map.of());
+    }
+
+    /** {@link #start(TestDatabase)} with more properties, such as a feature's settings. */
+    static TestServer start(TestDatabase db, Map<String, Object> more) {
+        Map<String, Object> overrides = new HashMap<>(more);
         overrides.put("commitstats.port", 0);
         if (!db.properties().databaseUrl().isBlank()) {
             overrides.put("commitstats.database-url", db.properties().databaseUrl());
