@@ -66,7 +66,8 @@ class SecurityConfiguration {
 
     /** Routes anyone may read (GET and HEAD). */
     static final List<String> PUBLIC_READS = List.of("/", "/login", "/setup", "/cv/**", "/cvs", "/ranking",
-            "/api/v1/cv/**", "/api/v1/ranking", "/api/v1/info", "/api/info", "/status", "/api/v1/status",
+            "/api/v1/cv/**", "/api/v1/cvs", "/api/v1/ranking", "/api/v1/info", "/api/info", "/status",
+            "/api/v1/status",
             "/api/docs", "/api/docs/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.svg",
             "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/error");
