@@ -1,0 +1,200 @@
+package dev.commitstats.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+
+import dev.commitstats.accounts.ApiKeys;
+import dev.commitstats.accounts.Caller;
+import dev.commitstats.repos.NewRepository;
+import dev.commitstats.repos.RepositoryRegistry;
+import dev.commitstats.repos.SourceKind;
+import dev.commitstats.testing.DatabaseTest;
+import dev.commitstats.testing.TestDatabase;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The JSON API of the user page with a personal API key, on both databases: repositories and owner groups, adding by
+ * URL (never a server path, unless an admin), deleting, CV settings and named CVs, refresh, runs, and the scopes a key
+ * must hold.
+ */
+class UserApiServerTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private record Api(HttpClient http, String base, String key) {
+
+        HttpResponse<String> send(String method, String path, String body) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Accept", "application/json").header("Authorization", "Bearer " + key);
+            if (body != null) {
+                b.header("Content-Type", "application/json");
+            }
+            return http.send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        JsonNode json(String method, String path, String body, int status) throws Exception {
+            HttpResponse<String> r = send(method, path, body);
+            assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(status);
+            return r.body().isEmpty() ? null : JSON.readTree(r.body());
+        }
+    }
+
+    private static Api api(TestServer server, TestDatabase db, String login, EnumSet<Caller.Scope> scopes) {
+        long userId = db.jdbc().sql("SELECT id FROM users WHERE login = :l").param("l", login).query(Long.class)
+                .single();
+        String key = new ApiKeys(db.dataSource(), Clock.systemUTC()).create(userId, "test", scopes).value();
+        return new Api(HttpClient.newHttpClient(), server.base(), key);
+    }
+
+    @DatabaseTest
+    void repositoriesAndOwnerGroupsAreListedSwitchedAddedAndDeleted(TestDatabase db) throws Exception {
+        long ada = SignInServerTests.account(db, "ada", false);
+        RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), Clock.systemUTC());
+        long one = registry.registerRepository(ada, new NewRepository("https://github.com/acme/one.git",
+                SourceKind.GIT, "one", "acme", true, false));
+        registry.registerRepository(ada, new NewRepository("https://github.com/acme/two.git", SourceKind.GIT, "two",
+                "acme", true, false));
+        try (TestServer server = TestServer.start(db)) {
+            Api api = api(server, db, "ada", EnumSet.allOf(Caller.Scope.class));
+
+            JsonNode list = api.json("GET", "/api/v1/repositories", null, 200);
+            assertThat(list).hasSize(2);
+            assertThat(list.get(0).get("name").asString()).isEqualTo("one");
+            assertThat(list.get(0).get("status").asString()).isEqualTo("pending");
+            assertThat(list.get(0).get("cloneUrl").asString()).isEqualTo("https://github.com/acme/one.git");
+
+            assertThat(api.json("PATCH", "/api/v1/repositories/" + one, "{\"active\": false}", 200)
+                    .get("active").asBoolean()).isFalse();
+            assertThat(api.json("PATCH", "/api/v1/repositories/" + one, "{}", 400).get("detail").asString())
+                    .contains("active");
+            JsonNode group = api.json("PUT", "/api/v1/owner-groups/acme", "{\"active\": false}", 200);
+            assertThat(group.get("active").asInt()).isZero();
+            assertThat(group.get("switchedOff").asBoolean()).isTrue();
+            assertThat(api.json("GET", "/api/v1/owner-groups", null, 200)).hasSize(1);
+            api.json("PUT", "/api/v1/owner-groups/nobody", "{\"active\": true}", 404);
+
+            JsonNode added = api.json("POST", "/api/v1/repositories",
+                    "{\"url\": \"https://gitlab.com/ada/three.git\"}", 201);
+            assertThat(added.get("created").asBoolean()).isTrue();
+            assertThat(added.get("repository").get("name").asString()).isEqualTo("three");
+            assertThat(api.json("POST", "/api/v1/repositories", "{\"url\": \"https://gitlab.com/ada/three.git\"}", 200)
+                    .get("created").asBoolean()).isFalse();
+            // the server's own files and internal addresses are not for users to name
+            assertThat(api.json("POST", "/api/v1/repositories", "{\"url\": \"" + tmp + "\"}", 400).get("detail")
+                    .asString()).contains("not a git URL");
+            assertThat(api.json("POST", "/api/v1/repositories", "{\"url\": \"file://" + tmp + "\"}", 400)
+                    .get("detail").asString()).contains("not a git URL");
+            assertThat(api.json("POST", "/api/v1/repositories", "{\"url\": \"https://10.0.0.5/x/y.git\"}", 400)
+                    .get("detail").asString()).contains("10.0.0.5");
+            api.json("POST", "/api/v1/repositories", "{\"url\": \"git@github.com:ada/x.git\"}", 400);
+            api.json("POST", "/api/v1/repositories", "{}", 400);
+
+            long three = added.get("repository").get("id").asLong();
+            JsonNode removed = api.json("DELETE", "/api/v1/repositories/" + three, null, 200);
+            assertThat(removed.get("name").asString()).isEqualTo("three");
+            api.json("GET", "/api/v1/repositories/" + three, null, 404);
+            api.json("DELETE", "/api/v1/repositories/" + three, null, 404);
+        }
+    }
+
+    @DatabaseTest
+    void anAdminMayAddAFolderOfTheServer(TestDatabase db) throws Exception {
+        SignInServerTests.account(db, "root", true);
+        try (TestServer server = TestServer.start(db)) {
+            Api api = api(server, db, "root", EnumSet.allOf(Caller.Scope.class));
+            JsonNode added = api.json("POST", "/api/v1/repositories", "{\"url\": \"" + tmp + "\"}", 201);
+            assertThat(added.get("repository").get("cloneUrl").asString()).isEqualTo(tmp.toString());
+        }
+    }
+
+    @DatabaseTest
+    void aKeyMayDoOnlyWhatItsScopesSay(TestDatabase db) throws Exception {
+        long ada = SignInServerTests.account(db, "ada", false);
+        long one = new RepositoryRegistry(db.dataSource(), Clock.systemUTC()).registerRepository(ada,
+                new NewRepository("https://github.com/acme/one.git", SourceKind.GIT, "one", "acme", true, false));
+        try (TestServer server = TestServer.start(db)) {
+            Api reader = api(server, db, "ada", EnumSet.of(Caller.Scope.READ));
+            reader.json("GET", "/api/v1/repositories", null, 200);
+            reader.json("GET", "/api/v1/tokens", null, 200);
+            reader.json("GET", "/api/v1/cv-settings", null, 200);
+            assertThat(reader.json("PATCH", "/api/v1/repositories/" + one, "{\"active\": false}", 403)
+                    .get("detail").asString()).contains("'write' scope");
+            reader.json("POST", "/api/v1/refresh", null, 403);
+            reader.json("DELETE", "/api/v1/repositories/" + one, null, 403);
+            reader.json("PATCH", "/api/v1/cv-settings", "{\"published\": true}", 403);
+
+            Api pusher = api(server, db, "ada", EnumSet.of(Caller.Scope.PUSH));
+            pusher.json("GET", "/api/v1/repositories", null, 403);
+        }
+        assertThat(new RepositoryRegistry(db.dataSource(), Clock.systemUTC()).repository(one))
+                .hasValueSatisfying(r -> assertThat(r.active()).isTrue());
+    }
+
+    @DatabaseTest
+    void cvSettingsAndNamedCvsAreScriptable(TestDatabase db) throws Exception {
+        long ada = SignInServerTests.account(db, "ada", false);
+        long one = new RepositoryRegistry(db.dataSource(), Clock.systemUTC()).registerRepository(ada,
+                new NewRepository("https://github.com/acme/one.git", SourceKind.GIT, "one", "acme", true, false));
+        try (TestServer server = TestServer.start(db)) {
+            Api api = api(server, db, "ada", EnumSet.allOf(Caller.Scope.class));
+            JsonNode settings = api.json("GET", "/api/v1/cv-settings", null, 200);
+            assertThat(settings.get("published").asBoolean()).isFalse();
+            assertThat(settings.get("showPunchCard").asBoolean()).isTrue();
+
+            JsonNode changed = api.json("PATCH", "/api/v1/cv-settings", "{\"published\": true, \"showPunchCard\": "
+                    + "false, \"nameRepositories\": [" + one + "]}", 200);
+            assertThat(changed.get("published").asBoolean()).isTrue();
+            assertThat(changed.get("showPunchCard").asBoolean()).isFalse();
+            assertThat(changed.get("namedRepositories").get(0).asLong()).isEqualTo(one);
+            assertThat(api.send("GET", "/api/v1/cv/ada", null).statusCode()).as("published").isEqualTo(200);
+
+            JsonNode created = api.json("POST", "/api/v1/cv-settings/cvs", "{\"name\": \"backend\", \"repositories\": ["
+                    + one + "], \"from\": \"2021-01-01\", \"published\": true}", 201);
+            assertThat(created.get("path").asString()).isEqualTo("/cv/ada/backend");
+            assertThat(created.get("published").asBoolean()).isTrue();
+            api.json("POST", "/api/v1/cv-settings/cvs", "{\"name\": \"card.svg\"}", 400);
+            api.json("POST", "/api/v1/cv-settings/cvs", "{\"name\": \"infra\", \"from\": \"yesterday\"}", 400);
+            api.json("POST", "/api/v1/cv-settings/cvs", "{\"name\": \"backend\"}", 409);
+            assertThat(api.send("GET", "/api/v1/cv/ada/backend", null).statusCode()).isEqualTo(200);
+
+            JsonNode renamed = api.json("PATCH", "/api/v1/cv-settings/cvs/backend",
+                    "{\"rename\": \"platform\", \"from\": \"\", \"published\": false}", 200);
+            assertThat(renamed.get("name").asString()).isEqualTo("platform");
+            assertThat(renamed.get("cv").get("from").isNull()).isTrue();
+            assertThat(api.send("GET", "/api/v1/cv/ada/platform", null).statusCode()).as("unpublished")
+                    .isEqualTo(404);
+            assertThat(api.json("GET", "/api/v1/cv-settings/cvs", null, 200)).hasSize(2);
+            assertThat(api.json("POST", "/api/v1/cv-settings/refresh", null, 200)).hasSize(2);
+            api.json("DELETE", "/api/v1/cv-settings/cvs/platform", null, 204);
+            api.json("DELETE", "/api/v1/cv-settings/cvs/platform", null, 404);
+        }
+    }
+
+    @DatabaseTest
+    void aRefreshIsAcceptedAndRunsAreTheCallersOwn(TestDatabase db) throws Exception {
+        SignInServerTests.account(db, "ada", false);
+        try (TestServer server = TestServer.start(db)) {
+            Api api = api(server, db, "ada", EnumSet.allOf(Caller.Scope.class));
+            HttpResponse<String> refresh = api.send("POST", "/api/v1/refresh", null);
+            assertThat(refresh.statusCode()).as(refresh.body()).isEqualTo(202);
+            assertThat(api.json("GET", "/api/v1/runs", null, 200)).isEmpty();
+            assertThat(api.json("GET", "/api/v1/outliers", null, 200)).isEmpty();
+            assertThat(api.json("GET", "/api/v1/tokens", null, 200)).isEmpty();
+            JsonNode secret = api.json("POST", "/api/v1/webhook-secret", null, 200);
+            assertThat(secret.get("secret").asString()).isNotBlank();
+        }
+    }
+}
