@@ -62,24 +62,43 @@ class TokensApiController {
         }
     }
 
+    /**
+     * A token as the API shows it: {@link TokenView} with the provider and status by their ids ({@code github},
+     * {@code insufficient_scope}), as the commands print them. Never the secret.
+     */
+    record TokenJson(long id, String name, String provider, String baseUrl, @Nullable String username, String status,
+            String message, @Nullable String accountLogin, List<String> scopes, @Nullable String warning,
+            @Nullable String expiresAt, @Nullable String checkedAt, @Nullable String retryAt, String createdAt) {
+
+        static TokenJson of(TokenView t) {
+            return new TokenJson(t.id(), t.name(), t.provider().id(), t.baseUrl(), t.username(), t.status().id(),
+                    t.message(), t.accountLogin(), t.scopes(), t.warning(), iso(t.expiresAt()), iso(t.checkedAt()),
+                    iso(t.retryAt()), t.createdAt().toString());
+        }
+
+        private static @Nullable String iso(java.time.@Nullable Instant at) {
+            return at == null ? null : at.toString();
+        }
+    }
+
     @GetMapping
     @Operation(summary = "Your tokens", description = "Each with its host's last verdict; never the secret.")
-    List<TokenView> list(Caller caller) {
+    List<TokenJson> list(Caller caller) {
         caller.require(Caller.Scope.READ);
-        return tokens.list(caller.userId());
+        return tokens.list(caller.userId()).stream().map(TokenJson::of).toList();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One of your tokens")
-    TokenView token(Caller caller, @PathVariable long id) {
+    TokenJson token(Caller caller, @PathVariable long id) {
         caller.require(Caller.Scope.READ);
-        return tokens.token(caller.userId(), id);
+        return TokenJson.of(tokens.token(caller.userId(), id));
     }
 
     @PostMapping
     @Operation(summary = "Add a token", description = "Checked with its host first and stored with the verdict, "
             + "also when the host refused it (its status says why; replace the secret to fix it). 201 with the token.")
-    ResponseEntity<TokenView> add(Caller caller, @RequestBody NewTokenRequest request) {
+    ResponseEntity<TokenJson> add(Caller caller, @RequestBody NewTokenRequest request) {
         caller.require(Caller.Scope.WRITE);
         String providerId = request.provider() == null ? "" : request.provider().strip();
         ProviderKind provider = ProviderKind.byId(providerId).orElseThrow(() -> new UseCaseException(
@@ -91,23 +110,24 @@ class TokensApiController {
         NewToken token = new NewToken(request.name(), provider, blankToNull(request.baseUrl()),
                 blankToNull(request.username()));
         TokenView added = tokens.add(caller.userId(), token, request.secret() == null ? "" : request.secret());
-        return ResponseEntity.status(HttpStatus.CREATED).body(added);
+        return ResponseEntity.status(HttpStatus.CREATED).body(TokenJson.of(added));
     }
 
     @PostMapping("/{id}/check")
     @Operation(summary = "Check a token with its host again")
-    TokenView check(Caller caller, @PathVariable long id) {
+    TokenJson check(Caller caller, @PathVariable long id) {
         caller.require(Caller.Scope.WRITE);
-        return tokens.check(caller.userId(), id);
+        return TokenJson.of(tokens.check(caller.userId(), id));
     }
 
     @PutMapping("/{id}/secret")
     @Operation(summary = "Replace a token's secret", description = "Body `{\"secret\": \"…\"}`. The same token, so "
             + "its repositories and their numbers stay; repositories that failed because of the old secret are "
             + "collected again.")
-    TokenView replace(Caller caller, @PathVariable long id, @RequestBody SecretRequest request) {
+    TokenJson replace(Caller caller, @PathVariable long id, @RequestBody SecretRequest request) {
         caller.require(Caller.Scope.WRITE);
-        return tokens.replaceSecret(caller.userId(), id, request.secret() == null ? "" : request.secret());
+        return TokenJson.of(tokens.replaceSecret(caller.userId(), id,
+                request.secret() == null ? "" : request.secret()));
     }
 
     @DeleteMapping("/{id}")

@@ -9,7 +9,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.commitstats.accounts.ApiKeys;
 import dev.commitstats.accounts.Caller;
 import dev.commitstats.repos.NewRepository;
@@ -195,6 +203,55 @@ class UserApiServerTests {
             assertThat(api.json("GET", "/api/v1/tokens", null, 200)).isEmpty();
             JsonNode secret = api.json("POST", "/api/v1/webhook-secret", null, 200);
             assertThat(secret.get("secret").asString()).isNotBlank();
+        }
+    }
+
+    @DatabaseTest
+    void aTokenIsAddedCheckedReplacedAndRemovedAndItsSecretNeverComesBack(TestDatabase db) throws Exception {
+        SignInServerTests.account(db, "ada", false);
+        String secret = "ghp_" + "a1b2c3d4e5".repeat(4);
+        String replaced = "ghp_" + "f6e5d4c3b2".repeat(4);
+        WireMockServer github = new WireMockServer(options().dynamicPort());
+        github.start();
+        try {
+            github.stubFor(get(urlPathEqualTo("/api/v3/user")).willReturn(okJson("""
+                    {"login": "ada", "id": 583231, "type": "User", "name": "Ada", "email": null}""")
+                    .withHeader("X-OAuth-Scopes", "repo").withHeader("X-RateLimit-Remaining", "4999")));
+            try (TestServer server = TestServer.start(db,
+                    Map.of("commitstats.providers.allowed-hosts", "localhost:" + github.port()))) {
+                Api api = api(server, db, "ada", EnumSet.allOf(Caller.Scope.class));
+                HttpResponse<String> added = api.send("POST", "/api/v1/tokens", """
+                        {"name": "work", "provider": "github", "baseUrl": "%s", "secret": "%s"}"""
+                        .formatted(github.baseUrl(), secret));
+                assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+                JsonNode token = JSON.readTree(added.body());
+                assertThat(token.get("status").asString()).isEqualTo("valid");
+                assertThat(token.get("accountLogin").asString()).isEqualTo("ada");
+                long id = token.get("id").asLong();
+
+                api.json("POST", "/api/v1/tokens", "{\"name\": \"x\", \"provider\": \"nope\", \"secret\": \"s\"}",
+                        400);
+                api.json("POST", "/api/v1/tokens", """
+                        {"name": "work", "provider": "github", "baseUrl": "%s", "secret": "%s"}"""
+                        .formatted(github.baseUrl(), secret), 409);
+                assertThat(api.json("GET", "/api/v1/tokens", null, 200)).hasSize(1);
+                assertThat(api.json("POST", "/api/v1/tokens/" + id + "/check", null, 200).get("status").asString())
+                        .isEqualTo("valid");
+
+                github.stubFor(get(urlPathEqualTo("/api/v3/user")).willReturn(aResponse().withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\": \"Bad credentials\"}")));
+                assertThat(api.json("PUT", "/api/v1/tokens/" + id + "/secret", "{\"secret\": \"" + replaced + "\"}",
+                        200).get("status").asString()).isEqualTo("invalid");
+                api.json("DELETE", "/api/v1/tokens/" + id, null, 204);
+                api.json("GET", "/api/v1/tokens/" + id, null, 404);
+
+                for (HttpResponse<String> r : java.util.List.of(added, api.send("GET", "/api/v1/tokens", null))) {
+                    assertThat(r.body()).doesNotContain(secret).doesNotContain(replaced);
+                }
+            }
+        } finally {
+            github.stop();
         }
     }
 }
