@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import dev.commitstats.accounts.User;
 import dev.commitstats.assembly.Features;
+import dev.commitstats.collection.RepositoryRemoval;
 import dev.commitstats.repos.Repository;
 import dev.commitstats.repos.RepositoryAnnotations;
 import dev.commitstats.repos.RepositoryView;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
             "Only active repositories are collected and count on the CV. Switching an owner group (organisation, "
                     + "group, project) off also keeps repositories of it that discovery finds later inactive."},
         subcommands = {ReposCommand.ListRepos.class, ReposCommand.Activate.class, ReposCommand.Deactivate.class,
-            ReposCommand.ShowAnnotations.class, ReposCommand.Annotate.class})
+            ReposCommand.ShowAnnotations.class, ReposCommand.Annotate.class, ReposCommand.Remove.class})
 final class ReposCommand implements Callable<Integer> {
 
     @Spec
@@ -124,6 +125,35 @@ final class ReposCommand implements Callable<Integer> {
                     return 0;
                 }
                 registry.setActive(u.id(), target.ids, active()).forEach(r -> out.printf("%s %s%n", name(r), verb));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = {"Delete a repository with every number collected from it and this machine's copy of it.",
+                "The CV follows. A fork's copies of its commits count from then on. To stop counting a repository "
+                        + "but keep its numbers, deactivate it instead."})
+    static final class Remove implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StorageOptions storage;
+
+        @Mixin
+        UserOption user;
+
+        @Option(names = "--id", paramLabel = "ID", required = true, description = "The repository's ID (from 'repos list').")
+        long id;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Features features = storage.open("repos")) {
+                User u = features.accounts().require(user.login());
+                RepositoryRemoval.Removed removed = features.removal().remove(u.id(), id);
+                out.printf("%s deleted, with %d commits collected from it%n", removed.name(), removed.deletedCommits());
                 return 0;
             }
         }

@@ -14,7 +14,7 @@ import dev.commitstats.testing.TestDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code commitstats repos list | activate | deactivate} as the owner types them, on both databases. */
+/** {@code commitstats repos list | activate | deactivate | remove | annotate} as the owner types them, on both databases. */
 class ReposCommandTests {
 
     @DatabaseTest
@@ -49,6 +49,16 @@ class ReposCommandTests {
         CommandLineTests.Run noGroup = TokenCommands.run(db, "", "repos", "activate", "--user", "ada", "--group", "x");
         assertThat(noGroup.exitCode()).isEqualTo(1);
         assertThat(noGroup.err()).contains("no repository in owner group 'x'");
+
+        CommandLineTests.Run removed = TokenCommands.run(db, "", "repos", "remove", "--user", "ada", "--id",
+                String.valueOf(api));
+        assertThat(removed.exitCode()).as(removed.err()).isZero();
+        assertThat(removed.out()).isEqualTo("api deleted, with 0 commits collected from it\n");
+        assertThat(registry.repository(api)).isEmpty();
+        CommandLineTests.Run again = TokenCommands.run(db, "", "repos", "remove", "--user", "ada", "--id",
+                String.valueOf(api));
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("no repository " + api);
     }
 
     @DatabaseTest
