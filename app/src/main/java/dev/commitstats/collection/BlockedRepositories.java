@@ -1,5 +1,9 @@
 package dev.commitstats.collection;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -34,6 +38,20 @@ final class BlockedRepositories {
     boolean blocked(long repositoryId) {
         return jdbc.sql("SELECT COUNT(*) FROM collection_blocked WHERE repository_id = :r").param("r", repositoryId)
                 .query(Integer.class).single() > 0;
+    }
+
+    /** When each blocked repository among {@code repositoryIds} was blocked. */
+    Map<Long, Instant> blockedSince(List<Long> repositoryIds) {
+        if (repositoryIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Instant> out = new HashMap<>();
+        jdbc.sql("SELECT repository_id, blocked_at FROM collection_blocked WHERE repository_id IN (:ids)")
+                .param("ids", repositoryIds)
+                .query(rs -> {
+                    out.put(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)));
+                });
+        return out;
     }
 
     /** The blocked repositories among {@code repositoryIds}. */

@@ -11,9 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.scheduling.JobScheduler;
@@ -124,8 +126,25 @@ public final class CollectionJobs {
         }
         Set<String> identities = new LinkedHashSet<>(accounts.identities(userId));
         List<Repository> active = registry.repositories(userId).stream().filter(Repository::active).toList();
-        Set<Long> blockedIds = trigger == CollectionTrigger.SCHEDULE
-                ? new HashSet<>(blocked.blockedAmong(active.stream().map(Repository::id).toList())) : Set.of();
+        Set<Long> blockedIds = new HashSet<>();
+        if (trigger == CollectionTrigger.SCHEDULE) {
+            // a token checked or replaced since the repository was blocked may cure it: a replacement made by the
+            // command line publishes its TokenReplaced event in that process only, so the schedule looks for itself
+            Map<Long, Instant> checked = new HashMap<>();
+            userTokens.forEach(t -> {
+                if (t.checkedAt() != null) {
+                    checked.put(t.id(), t.checkedAt());
+                }
+            });
+            blocked.blockedSince(active.stream().map(Repository::id).toList()).forEach((id, since) -> {
+                Long tokenId = active.stream().filter(r -> r.id() == id).findFirst().map(Repository::tokenId)
+                        .orElse(null);
+                Instant tokenChecked = tokenId == null ? null : checked.get(tokenId);
+                if (tokenChecked == null || !tokenChecked.isAfter(since)) {
+                    blockedIds.add(id);
+                }
+            });
+        }
         List<Long> enqueued = new ArrayList<>();
         int unchanged = 0;
         for (Repository repository : active) {

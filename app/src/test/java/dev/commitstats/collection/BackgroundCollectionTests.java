@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -130,6 +131,18 @@ class BackgroundCollectionTests {
             // the schedule leaves the blocked one alone; a refresh the user asks for tries it again
             assertThat(jobs.refresh(s.userId, CollectionTrigger.SCHEDULE).enqueued()).doesNotContain(gone)
                     .contains(unreachable);
+            // a token checked or replaced since it was blocked (as `tokens replace` on the command line does, whose
+            // event the server never hears) lets the schedule try the repository again
+            long checked = Instant.now().getEpochSecond() + 5;
+            long token = db.jdbc().sql("""
+                            INSERT INTO tokens (user_id, name, provider, base_url, secret, status, status_message,
+                                                checked_at, created_at, updated_at)
+                            VALUES (:u, 'work', 'gitea', 'http://127.0.0.1:1', 'x', 'valid', 'valid', :t, :t, :t)
+                            RETURNING id""")
+                    .param("u", s.userId).param("t", checked).query(Long.class).single();
+            db.jdbc().sql("UPDATE repositories SET token_id = :t WHERE id = :r").param("t", token).param("r", gone)
+                    .update();
+            assertThat(jobs.refresh(s.userId, CollectionTrigger.SCHEDULE).enqueued()).contains(gone);
             assertThat(jobs.refresh(s.userId, CollectionTrigger.REFRESH).enqueued()).contains(gone);
         }
     }
