@@ -6,11 +6,17 @@ import dev.commitstats.tokens.TokenCipher;
 import dev.commitstats.tokens.Tokens;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Locale;
 import javax.sql.DataSource;
+import org.jobrunr.jobs.mappers.JobMapper;
 import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.storage.StorageProviderUtils;
+import org.jobrunr.storage.sql.common.SqlStorageProviderFactory;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +30,36 @@ import org.springframework.context.event.EventListener;
  */
 @Configuration(proxyBeanMethods = false)
 class CollectionJobsConfiguration {
+
+    /**
+     * JobRunr's storage on the product's DataSource, its tables in the product's own schema: on PostgreSQL the table
+     * prefix names the connection's schema, because JobRunr looks for its tables in every schema of the database and
+     * would take another schema's (another application, or a second instance of ours in another schema) for its own.
+     * Replaces the starter's storage provider, which has no schema.
+     */
+    @Bean
+    StorageProvider storageProvider(DataSource dataSource, JobMapper jobMapper) {
+        StorageProvider storage = SqlStorageProviderFactory.using(dataSource, tablePrefix(dataSource),
+                StorageProviderUtils.DatabaseOptions.CREATE);
+        storage.setJobMapper(jobMapper);
+        return storage;
+    }
+
+    /** {@code "schema."} on PostgreSQL, nothing on SQLite (one schema per file). */
+    static String tablePrefix(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName();
+            String schema = c.getSchema();
+            if (product == null || !product.toLowerCase(Locale.ROOT).contains("postgres") || schema == null
+                    || schema.isBlank()) {
+                return "";
+            }
+            return schema + ".";
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database's schema for the job storage: "
+                    + e.getMessage(), e);
+        }
+    }
 
     @Bean
     BlockedRepositories blockedRepositories(DataSource dataSource, Clock clock) {
