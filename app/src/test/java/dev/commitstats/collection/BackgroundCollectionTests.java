@@ -178,6 +178,9 @@ class BackgroundCollectionTests {
                 JobsServer one = JobsServer.start(db, tmp.resolve("one"), s.allowedHosts());
                 JobsServer two = JobsServer.start(db, tmp.resolve("two"), s.allowedHosts())) {
             CollectionRuns runs = one.bean(CollectionService.class).runs();
+            // both job servers announced themselves (a loaded machine may start the second one late)
+            StorageProvider storage = one.bean(StorageProvider.class);
+            JobsServer.await("two job servers", WAIT, () -> storage.getBackgroundJobServers().size() == 2);
 
             CollectionJobs.Refresh refresh = one.bean(CollectionJobs.class).refresh(s.userId, CollectionTrigger.REFRESH);
 
