@@ -40,7 +40,7 @@ import java.util.Map;
 class DigestServerTests {
 
     /** Ada with a private repository and three commits in last week (the server's clock is the real one). */
-    private static long ada(TestDatabase db) {
+    static long ada(TestDatabase db) {
         long user = SignInServerTests.account(db, "ada", false);
         RepositoryRegistry registry = new RepositoryRegistry(db.dataSource(), Clock.systemUTC());
         long repo = registry.registerRepository(user, new NewRepository("https://git.acme.example/acme/secret-app.git",
