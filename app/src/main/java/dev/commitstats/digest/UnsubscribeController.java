@@ -29,8 +29,9 @@ class UnsubscribeController {
     }
 
     @GetMapping("/digest/unsubscribe")
-    String confirm(@RequestParam String token, Model model) {
+    String confirm(@RequestParam String token, Model model, jakarta.servlet.http.HttpServletResponse response) {
         userId(token);
+        response.setHeader("Cache-Control", "no-store"); // the page holds the user's token
         model.addAttribute("token", token);
         model.addAttribute("done", false);
         return VIEW;
