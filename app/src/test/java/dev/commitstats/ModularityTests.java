@@ -33,7 +33,7 @@ class ModularityTests {
     @Test
     void theModulesAreTheOnesTheDesignNames() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString).sorted().toList())
-                .containsExactlyElementsOf(List.of("accounts", "assembly", "cli", "collection", "config", "cv",
+                .containsExactlyElementsOf(List.of("accounts", "assembly", "cli", "collection", "config", "cv", "digest",
                         "providers", "repos", "stats", "tokens", "web"));
     }
 

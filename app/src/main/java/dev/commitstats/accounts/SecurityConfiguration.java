@@ -70,7 +70,7 @@ class SecurityConfiguration {
             "/api/v1/status",
             "/api/docs", "/api/docs/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.svg",
             "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/error");
+            "/error", "/digest/unsubscribe");
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
@@ -81,6 +81,9 @@ class SecurityConfiguration {
         Problems problems = new Problems(json);
         RequestMatcher publicReads = publicReads();
         RequestMatcher webhooks = PATHS.matcher("/webhooks/**");
+        // the digest e-mail's one-click unsubscribe (RFC 8058): a mail client POSTs it with no session or CSRF token;
+        // its signed token is the proof
+        RequestMatcher unsubscribe = PATHS.matcher(HttpMethod.POST, "/digest/unsubscribe");
         RequestMatcher api = PATHS.matcher("/api/**");
         RequestMatcher card = new OrRequestMatcher(PATHS.matcher("/cv/*/card.svg"), PATHS.matcher("/cv/*/*/card.svg"));
         RequestMatcher notCard = new NegatedRequestMatcher(card);
@@ -90,13 +93,14 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(publicReads).permitAll()
                         .requestMatchers(webhooks).permitAll()
+                        .requestMatchers(unsubscribe).permitAll()
                         .requestMatchers(new UnmappedRoutes(context)).permitAll()
                         .requestMatchers(HttpMethod.POST, "/setup", "/login").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new ApiKeyFilter(keys, problems), LogoutFilter.class)
                 .csrf(csrf -> csrf
                         .requireCsrfProtectionMatcher(needsCsrfToken())
-                        .ignoringRequestMatchers(webhooks, ApiKeyFilter::hasBearer))
+                        .ignoringRequestMatchers(webhooks, unsubscribe, ApiKeyFilter::hasBearer))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .loginProcessingUrl("/login")

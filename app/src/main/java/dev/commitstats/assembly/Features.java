@@ -22,6 +22,8 @@ import dev.commitstats.cv.CvPages;
 import dev.commitstats.cv.CvPreferences;
 import dev.commitstats.cv.CvSettings;
 import dev.commitstats.cv.CvSnapshots;
+import dev.commitstats.digest.DigestPreferences;
+import dev.commitstats.digest.WeeklyDigests;
 import dev.commitstats.providers.ProviderHttp;
 import dev.commitstats.providers.Providers;
 import dev.commitstats.providers.ProvidersSettings;
@@ -77,6 +79,8 @@ public final class Features implements AutoCloseable {
     private final RepositoryDiscovery discovery;
     private final RepositoryRemoval removal;
     private final TokenCipher tokenCipher;
+    private final WeeklyDigests weeklyDigests;
+    private final DigestPreferences digestPreferences;
 
     private Features(DataSource dataSource, @Nullable HikariDataSource owned, CommitStatsProperties properties,
             CollectionSettings settings, CvSettings cv, ProvidersSettings providersSettings,
@@ -96,8 +100,10 @@ public final class Features implements AutoCloseable {
         this.statsQueries = new StatsQueries(dataSource, accounts, repositories, clock);
         this.outlierReview = new OutlierReview(dataSource, accounts, repositories, statsQueries);
         this.cvPreferences = new CvPreferences(dataSource, accounts, repositories);
-        this.cvDocuments = new CvDocuments(accounts, repositories, statsQueries,
-                new RepositoryProfiles(dataSource, accounts, repositories), cvPreferences, clock);
+        RepositoryProfiles profiles = new RepositoryProfiles(dataSource, accounts, repositories);
+        this.cvDocuments = new CvDocuments(accounts, repositories, statsQueries, profiles, cvPreferences, clock);
+        this.weeklyDigests = new WeeklyDigests(accounts, repositories, statsQueries, profiles, cvPreferences, clock);
+        this.digestPreferences = new DigestPreferences(dataSource, accounts, clock);
         this.cvSnapshots = new CvSnapshots(dataSource, accounts, cvDocuments, clock, cv.snapshotMaxAge());
         this.cvPages = new CvPages(dataSource, accounts, repositories, cvSnapshots, clock);
         // without Spring, the modules' listeners are called here; in the server they are beans
@@ -229,6 +235,16 @@ public final class Features implements AutoCloseable {
 
     public RepositoryRemoval removal() {
         return removal;
+    }
+
+    /** The weekly digest of a user's week. */
+    public WeeklyDigests weeklyDigests() {
+        return weeklyDigests;
+    }
+
+    /** Who gets the weekly digest by e-mail. */
+    public DigestPreferences digestPreferences() {
+        return digestPreferences;
     }
 
     /** The instance's cipher, for other secrets kept at rest (webhook secrets). */

@@ -14,6 +14,8 @@ import dev.commitstats.cv.CvPages;
 import dev.commitstats.cv.CvPreferences;
 import dev.commitstats.cv.CvSettings;
 import dev.commitstats.cv.CvSnapshots;
+import dev.commitstats.digest.DigestPreferences;
+import dev.commitstats.digest.WeeklyDigests;
 import dev.commitstats.providers.ProvidersSettings;
 import dev.commitstats.repos.RepositoryAnnotations;
 import dev.commitstats.repos.RepositoryRegistry;
@@ -137,5 +139,15 @@ class FeaturesConfiguration {
     @Bean
     TokenCipher tokenCipher(Features features) {
         return features.tokenCipher();
+    }
+
+    @Bean
+    WeeklyDigests weeklyDigests(Features features) {
+        return features.weeklyDigests();
+    }
+
+    @Bean
+    DigestPreferences digestPreferences(Features features) {
+        return features.digestPreferences();
     }
 }

@@ -125,7 +125,7 @@ public final class CvDocuments {
             if (r == null) {
                 continue; // deleted between the two queries
             }
-            boolean masked = forPublic && !r.isPublic() && !chosen.namedRepositories().contains(r.id());
+            boolean masked = forPublic && !chosen.names(r);
             RepositoryProfiles.Profile profile = profiles.get(r.id());
             repositories.add(new CvDocument.CvRepository(masked ? CvDocument.MASKED_NAME : r.name(),
                     masked ? null : r.ownerGroup(), provider(r), masked,

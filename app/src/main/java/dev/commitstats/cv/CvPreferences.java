@@ -40,6 +40,15 @@ public final class CvPreferences {
 
         /** The defaults: punch card shown, not in the ranking, every private repository masked. */
         public static final Preferences DEFAULTS = new Preferences(true, false, Set.of());
+
+        /**
+         * Whether whatever the public sees of the user (the public CV, the weekly digest) may name the repository:
+         * a public one always, another only when the owner chose to name it. Everything else shows it masked, as
+         * {@link CvDocument#MASKED_NAME}.
+         */
+        public boolean names(Repository repository) {
+            return repository.isPublic() || namedRepositories.contains(repository.id());
+        }
     }
 
     /**

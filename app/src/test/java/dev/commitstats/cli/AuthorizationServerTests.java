@@ -47,7 +47,9 @@ class AuthorizationServerTests {
             "GET /cv/{login}/{name}", "GET /cv/{login}/{name}/card.svg", "GET /cv/{login}/{name}/year/{year}",
             "GET /api/v1/cv/{login}", "GET /api/v1/cv/{login}/resume.json", "GET /api/v1/cv/{login}/{name}",
             "GET /api/v1/cv/{login}/{name}/resume.json", "GET /api/v1/cvs", "GET /api/v1/ranking",
-            "GET /api/v1/info", "GET /api/info", "GET /api/v1/status");
+            "GET /api/v1/info", "GET /api/info", "GET /api/v1/status",
+            // the digest e-mail's unsubscribe link: its signed token is the proof (DigestMailTests)
+            "GET /digest/unsubscribe", "POST /digest/unsubscribe");
 
     /** Webhooks prove themselves with their own signature, and are tested in {@code WebhookTests}. */
     private static final Pattern WEBHOOK = Pattern.compile("/webhooks/.*");
