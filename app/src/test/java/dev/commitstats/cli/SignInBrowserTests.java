@@ -109,7 +109,7 @@ class SignInBrowserTests {
             page.navigate(base + "/user");
             assertThat(page.textContent("main")).as("still signed in").contains("Signed in as ada");
 
-            page.click("text=Sign out");
+            page.click("text=Logout");
             assertThat(page.url()).endsWith("/login?signed-out");
             page.navigate(base + "/user");
             assertThat(page.url()).endsWith("/login");
