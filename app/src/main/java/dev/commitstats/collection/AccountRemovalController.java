@@ -37,18 +37,22 @@ class AccountRemovalController {
     @PostMapping("/user/delete")
     String delete(Caller caller, @RequestParam(defaultValue = "") String confirm, Model model,
             HttpServletRequest request, HttpServletResponse response) {
-        boolean[] done = {false};
-        String view = pages.act(caller, Caller.Scope.WRITE, UserPages.Page.USER, FRAGMENT, "accountError", model,
-                request, response, m -> {
-                    if (!confirm.strip().equals(caller.login())) {
-                        throw new UseCaseException(UseCaseException.Kind.INVALID,
-                                "type your login (" + caller.login() + ") to confirm; nothing was deleted");
-                    }
-                    removal.remove(caller.userId());
-                    done[0] = true;
-                });
-        if (!done[0]) {
-            return view;
+        try {
+            caller.require(Caller.Scope.WRITE);
+            if (!confirm.strip().equals(caller.login())) {
+                throw new UseCaseException(UseCaseException.Kind.INVALID,
+                        "type your login (" + caller.login() + ") to confirm; nothing was deleted");
+            }
+            removal.remove(caller.userId());
+        } catch (UseCaseException e) {
+            // nothing of the page is gone: show it again with the reason beside the form
+            model.addAttribute("accountError", e.getMessage());
+            String page = pages.render(caller, model, UserPages.Page.USER);
+            if (UserPages.isHtmx(request)) {
+                return FRAGMENT;
+            }
+            response.setStatus(e.kind() == UseCaseException.Kind.CONFLICT ? 409 : 400);
+            return page;
         }
         signOut(request);
         if (UserPages.isHtmx(request)) {
