@@ -81,7 +81,11 @@ public final class UserPages {
             }
         }
         String view = render(caller, model, page);
-        return isHtmx(request) ? fragment : view;
+        if (isHtmx(request)) {
+            model.addAttribute("htmx", true); // a fragment may bring others' parts along (htmx out-of-band swaps)
+            return fragment;
+        }
+        return view;
     }
 
     /** Whether htmx sent the request (it then swaps in a fragment rather than a page). */

@@ -202,7 +202,8 @@ class RepositoriesPageController implements UserPageSection {
         if (poll != null && poll < MAX_POLLS && (table.busy() || table.pending())) {
             model.addAttribute("pollNext", poll + 1);
         }
-        addTo(caller, model);
+        pages.render(caller, model, UserPages.Page.USER); // every section: the checklist comes along out of band
+        model.addAttribute("htmx", true);
         return REPOSITORIES;
     }
 

@@ -122,7 +122,7 @@ class SignInBrowserTests {
     }
 
     /** Writes to two streams: the console keeps its output while the test reads it. */
-    private static final class TeeStream extends java.io.OutputStream {
+    static final class TeeStream extends java.io.OutputStream {
         private final java.io.OutputStream a;
         private final java.io.OutputStream b;
 
