@@ -195,6 +195,31 @@ public final class AccountSecurity {
         return account(userId).orElseThrow(() -> new IllegalStateException("no user " + userId));
     }
 
+    /**
+     * Deletes the account: its browser sessions (Spring Session's rows, found by the login they were signed in with)
+     * and its {@code users} row, with what cascades from it in the schema (identities, tokens, API keys, repositories
+     * and their runs and choices, CV settings, snapshots and pages, the webhook secret), in one transaction. What lives
+     * outside the database or is kept without a foreign key (mirrors, commit facts and rollups) is the caller's to
+     * remove first: {@code collection.AccountRemoval} does it repository by repository.
+     *
+     * @return whether there was such an account
+     */
+    public boolean deleteAccount(long userId) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            Optional<String> login = jdbc.sql("SELECT login FROM users WHERE id = :id").param("id", userId)
+                    .query(String.class).optional();
+            if (login.isEmpty()) {
+                return false;
+            }
+            jdbc.sql("""
+                            DELETE FROM SPRING_SESSION_ATTRIBUTES WHERE SESSION_PRIMARY_ID IN
+                                (SELECT PRIMARY_ID FROM SPRING_SESSION WHERE PRINCIPAL_NAME = :login)""")
+                    .param("login", login.get()).update();
+            jdbc.sql("DELETE FROM SPRING_SESSION WHERE PRINCIPAL_NAME = :login").param("login", login.get()).update();
+            return jdbc.sql("DELETE FROM users WHERE id = :id").param("id", userId).update() == 1;
+        }));
+    }
+
     /** Every account, by login. */
     public List<Account> list() {
         return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM users ORDER BY login")

@@ -31,10 +31,15 @@ class AccountsApiController {
 
     private final ObjectProvider<AccountSecurity> accounts;
     private final ObjectProvider<ApiKeys> keys;
+    private final ObjectProvider<UserDataPart> parts;
+    private final java.time.Clock clock;
 
-    AccountsApiController(ObjectProvider<AccountSecurity> accounts, ObjectProvider<ApiKeys> keys) {
+    AccountsApiController(ObjectProvider<AccountSecurity> accounts, ObjectProvider<ApiKeys> keys,
+            ObjectProvider<UserDataPart> parts, ObjectProvider<java.time.Clock> clock) {
         this.accounts = accounts;
         this.keys = keys;
+        this.parts = parts;
+        this.clock = clock.getIfAvailable(java.time.Clock::systemUTC);
     }
 
     /** The signed-in user, as the API shows them. */
@@ -68,6 +73,27 @@ class AccountsApiController {
         Account a = accounts.getObject().account(caller.userId()).orElseThrow(() -> new UseCaseException(
                 UseCaseException.Kind.NOT_FOUND, "your account no longer exists"));
         return new Me(a.login(), a.displayName(), a.admin(), a.avatarUrl(), a.identities());
+    }
+
+    /**
+     * "Download my data": the account, its API keys (never their values), then each module's part (tokens without
+     * secrets, repositories, collection runs, the owner's view of the CV).
+     */
+    @GetMapping("/me/export")
+    @Operation(summary = "Download everything kept about you, as one JSON document",
+            description = "user, api_keys, then tokens (never a secret), repositories, runs and cv (your own view, "
+                    + "private repositories named) as the modules of this instance keep them.")
+    org.springframework.http.ResponseEntity<java.util.Map<String, Object>> export(Caller caller) {
+        caller.require(Caller.Scope.READ);
+        java.util.Map<String, Object> document = new java.util.LinkedHashMap<>();
+        document.put("exported_at", clock.instant());
+        document.put("user", me(caller));
+        document.put("api_keys", list(caller));
+        parts.orderedStream().forEach(p -> document.put(p.name(), p.export(caller)));
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"commitstats-" + caller.login() + ".json\"")
+                .body(document);
     }
 
     @GetMapping("/api-keys")

@@ -1,5 +1,6 @@
 package dev.commitstats.collection;
 
+import dev.commitstats.accounts.AccountSecurity;
 import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.tokens.TokenCipher;
@@ -83,6 +84,12 @@ class CollectionJobsConfiguration {
             CollectionSettings settings, Clock clock) {
         return new CollectionJobs(collection, discovery, registry, accounts, tokens, jobScheduler, blocked,
                 scheduledRuns, metrics, settings.lease(), clock);
+    }
+
+    @Bean
+    AccountRemoval accountRemoval(UserAccounts accounts, AccountSecurity security, RepositoryRegistry registry,
+            RepositoryRemoval removal) {
+        return new AccountRemoval(accounts, security, registry, removal);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package dev.commitstats.cv;
 
+import dev.commitstats.accounts.Caller;
+import dev.commitstats.accounts.Callers;
 import dev.commitstats.core.classify.LanguageColors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,38 +42,54 @@ class CvPageController {
     private final CvSnapshots snapshots;
     private final CvRenderings renderings;
     private final ThymeleafViewResolver views;
+    private final CvDocuments documents;
+    private final CvPages pages;
+    private final Callers callers;
     private final LanguageColors colors = LanguageColors.standard();
 
-    CvPageController(CvSnapshots snapshots, CvRenderings renderings, ThymeleafViewResolver views) {
+    CvPageController(CvSnapshots snapshots, CvRenderings renderings, ThymeleafViewResolver views,
+            CvDocuments documents, CvPages pages, Callers callers) {
         this.snapshots = snapshots;
         this.renderings = renderings;
         this.views = views;
+        this.documents = documents;
+        this.pages = pages;
+        this.callers = callers;
     }
 
     /**
      * The page, rendered once per snapshot and then served as kept bytes ({@link CvRenderings}): it is the same for
-     * every visitor. Seam for the owner's preview (with sign-in, a later issue): when the signed-in user is
-     * {@code login}, render CvPage.of(documents.build(login, CvSnapshots.SERIES, CvDocument.Audience.PUBLIC), colors,
-     * true) with CV_VIEW instead, never kept: the template shows its "not public" banner for such a page. Once pages
-     * carry per-visitor parts (a signed-in navigation bar), keep only the anonymous rendering.
+     * every visitor. A CV that is not published is "not found" for everyone but its signed-in owner, who gets a
+     * preview with a "not public" banner: computed per request as the public would see it, never kept, never
+     * cacheable ({@code Cache-Control: private, no-store}), so that it cannot reach another visitor.
      */
     @GetMapping("/cv/{login}")
     @Nullable ModelAndView cv(@PathVariable String login, Model model, HttpServletRequest request,
             HttpServletResponse response) throws Exception {
-        return page(snapshots.publishedSnapshot(login), login, model, request, response);
+        return page(snapshots.publishedSnapshot(login), login, null, model, request, response);
     }
 
     /** A named CV's page: the same page over its own selection, the same 404 when it is unknown or unpublished. */
     @GetMapping("/cv/{login}/{name}")
     @Nullable ModelAndView named(@PathVariable String login, @PathVariable String name, Model model,
             HttpServletRequest request, HttpServletResponse response) throws Exception {
-        return page(snapshots.publishedSnapshot(login, name), login + "/" + name, model, request, response);
+        return page(snapshots.publishedSnapshot(login, name), login, name, model, request, response);
     }
 
-    private @Nullable ModelAndView page(Optional<CvSnapshots.Published> published, String address, Model model,
-            HttpServletRequest request, HttpServletResponse response) throws Exception {
+    private @Nullable ModelAndView page(Optional<CvSnapshots.Published> published, String login,
+            @Nullable String name, Model model, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
         if (published.isEmpty()) {
-            return notFound(address);
+            Optional<CvDocument> preview = ownersPreview(login, name);
+            if (preview.isEmpty()) {
+                return notFound(name == null ? login : login + "/" + name);
+            }
+            response.setContentType("text/html;charset=UTF-8");
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+            Map<String, Object> m = new HashMap<>(model.asMap());
+            m.put("page", CvPage.of(preview.get(), colors, true));
+            views.resolveViewName(CV_VIEW, Locale.ENGLISH).render(m, request, response);
+            return null;
         }
         CvSnapshots.Published cv = published.get();
         response.setContentType("text/html;charset=UTF-8");
@@ -89,6 +107,22 @@ class CvPageController {
         response.setContentLength(kept.length);
         response.getOutputStream().write(kept);
         return null;  // the response is written: no view to render
+    }
+
+    /**
+     * The unpublished CV as the public would see it once published, when the signed-in caller owns it; empty for
+     * anyone else (and for a named CV that does not exist).
+     */
+    private Optional<CvDocument> ownersPreview(String login, @Nullable String name) {
+        Optional<Caller> owner = callers.current().filter(c -> c.login().equals(login));
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        if (name == null) {
+            return Optional.of(documents.build(login, CvSnapshots.SERIES, CvDocument.Audience.PUBLIC));
+        }
+        return pages.find(login, name)
+                .map(cv -> documents.build(login, CvSnapshots.SERIES, CvDocument.Audience.PUBLIC, cv));
     }
 
     @GetMapping("/cv/{login}/year/{year}")

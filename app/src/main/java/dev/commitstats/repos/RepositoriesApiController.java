@@ -2,7 +2,6 @@ package dev.commitstats.repos;
 
 import dev.commitstats.accounts.Caller;
 import dev.commitstats.config.UseCaseException;
-import dev.commitstats.repos.mirror.MirrorException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -85,22 +84,9 @@ class RepositoriesApiController {
             + "when it is new, 200 when you had it already (switched back on if it was off).")
     ResponseEntity<Added> add(Caller caller, @RequestBody NewSource source) {
         caller.require(Caller.Scope.WRITE);
-        String url = source.url() == null ? "" : source.url().strip();
-        if (url.isEmpty()) {
-            throw new UseCaseException(UseCaseException.Kind.INVALID, "say which repository: {\"url\": \"https://…\"}");
-        }
-        if (!caller.admin() && sources.isLocal(url)) {
-            // the server's own files are the admin's to offer; nobody else can make the server read a path
-            throw new UseCaseException(UseCaseException.Kind.INVALID,
-                    "not a git URL: " + url + " (give the https:// URL you would clone)");
-        }
-        try {
-            RepositorySources.Registration r = sources.registerChecked(caller.userId(), url);
-            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(new Added(RepositoryView.of(r.repository()), r.created(), r.reactivated()));
-        } catch (MirrorException e) {
-            throw new UseCaseException(UseCaseException.Kind.INVALID, e.getMessage());
-        }
+        RepositorySources.Registration r = sources.register(caller, source.url() == null ? "" : source.url());
+        return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new Added(RepositoryView.of(r.repository()), r.created(), r.reactivated()));
     }
 
     @GetMapping("/owner-groups")

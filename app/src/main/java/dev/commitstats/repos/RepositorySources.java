@@ -1,5 +1,7 @@
 package dev.commitstats.repos;
 
+import dev.commitstats.accounts.Caller;
+import dev.commitstats.config.UseCaseException;
 import dev.commitstats.repos.mirror.MirrorException;
 import dev.commitstats.repos.mirror.RepositoryMirrors;
 import java.util.Optional;
@@ -71,6 +73,32 @@ public final class RepositorySources {
     public Registration registerChecked(long userId, String source) throws MirrorException {
         mirrors.check(source);
         return register(userId, source);
+    }
+
+    /**
+     * {@link #registerChecked} on behalf of a signed-in caller, as the JSON API and the user page add a repository:
+     * a source that would make the server read its own files (a path or {@code file://} URL) is refused unless the
+     * caller administers the instance; a hosted multi-user instance never reads server paths for its users.
+     *
+     * @throws UseCaseException ({@code INVALID}) for an empty source, a server path from someone who is not an admin,
+     *                          and what {@link #registerChecked} refuses, with its message
+     */
+    public Registration register(Caller caller, String source) {
+        String given = source.strip();
+        if (given.isEmpty()) {
+            throw new UseCaseException(UseCaseException.Kind.INVALID,
+                    "say which repository: its https:// URL, as you would clone it");
+        }
+        if (!caller.admin() && isLocal(given)) {
+            // the server's own files are the admin's to offer; nobody else can make the server read a path
+            throw new UseCaseException(UseCaseException.Kind.INVALID,
+                    "not a git URL: " + given + " (give the https:// URL you would clone)");
+        }
+        try {
+            return registerChecked(caller.userId(), given);
+        } catch (MirrorException e) {
+            throw new UseCaseException(UseCaseException.Kind.INVALID, e.getMessage());
+        }
     }
 
     /** Whether collecting the source would read the server's own files (a path or {@code file://} URL). */

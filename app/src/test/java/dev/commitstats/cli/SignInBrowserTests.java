@@ -109,7 +109,7 @@ class SignInBrowserTests {
             page.navigate(base + "/user");
             assertThat(page.textContent("main")).as("still signed in").contains("Signed in as ada");
 
-            page.click("text=Sign out");
+            page.click("text=Logout");
             assertThat(page.url()).endsWith("/login?signed-out");
             page.navigate(base + "/user");
             assertThat(page.url()).endsWith("/login");
@@ -122,7 +122,7 @@ class SignInBrowserTests {
     }
 
     /** Writes to two streams: the console keeps its output while the test reads it. */
-    private static final class TeeStream extends java.io.OutputStream {
+    static final class TeeStream extends java.io.OutputStream {
         private final java.io.OutputStream a;
         private final java.io.OutputStream b;
 

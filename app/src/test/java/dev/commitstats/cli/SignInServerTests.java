@@ -90,7 +90,7 @@ class SignInServerTests {
 
             HttpResponse<String> user = browser.get("/user");
             assertThat(user.statusCode()).isEqualTo(200);
-            assertThat(user.body()).contains("Signed in as <strong>ada</strong>").contains("Sign out")
+            assertThat(user.body()).contains("Signed in as <strong>ada</strong>").contains("Logout")
                     .contains("<meta name=\"_csrf\"");
             assertThat(user.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
             JsonNode me = JSON.readTree(browser.getJson("/api/v1/me").body());

@@ -69,6 +69,14 @@ final class WebSession {
         return send(b);
     }
 
+    /** A form post as htmx sends it: {@code HX-Request: true} and the CSRF token of the user page as a header. */
+    HttpResponse<String> htmx(String path, String urlEncodedForm) {
+        String token = metaToken(get("/user").body());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("HX-Request", "true")
+                .header("X-CSRF-TOKEN", token).POST(HttpRequest.BodyPublishers.ofString(urlEncodedForm)));
+    }
+
     /** Signs in through the form; the answer is the redirect. */
     HttpResponse<String> signIn(String login, String password) {
         return postForm("/login", Map.of("login", login, "password", password), "/login");
