@@ -58,12 +58,21 @@ class AuthorizationServerTests {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
+    /** Routes that delete the caller's own account: user B tries them last, after every other route. */
+    private static final Set<String> ACCOUNT_DELETION = Set.of("DELETE /api/v1/me", "POST /user/delete");
+
     /** What B sends to each route that changes something: a body that passes validation, so ownership decides. */
     private static final Map<String, String> BODIES = Map.of(
             "PATCH /api/v1/repositories/{id}", "{\"active\": false}",
             "PUT /api/v1/owner-groups/{name}", "{\"active\": false}",
             "PUT /api/v1/tokens/{id}/secret", "{\"secret\": \"ghp_stolen000000000000000000000000000000\"}",
             "PATCH /api/v1/cv-settings/cvs/{name}", "{\"title\": \"taken over\"}");
+
+    /** The form fields B sends to a page's form route, so that ownership, not a missing field, decides. */
+    private static final Map<String, String> FORMS = Map.of(
+            "POST /content/cvs/{name}/published", "published=true",
+            "POST /user/repositories/{id}/active", "active=false",
+            "POST /user/tokens/{id}/secret", "secret=ghp_stolen000000000000000000000000000000");
 
     /** A's objects, and what of them must never reach B. */
     private record Alice(long userId, long tokenId, long repositoryId, long apiKeyId, String cvName,
@@ -108,7 +117,9 @@ class AuthorizationServerTests {
             List<String> problems = new ArrayList<>();
             Set<String> checked = new TreeSet<>();
 
-            for (String route : routes(server)) {
+            List<String> ordered = new ArrayList<>(routes(server));
+            ordered.sort(java.util.Comparator.comparing(ACCOUNT_DELETION::contains));
+            for (String route : ordered) {
                 String method = route.substring(0, route.indexOf(' '));
                 String pattern = route.substring(route.indexOf(' ') + 1);
                 if (WEBHOOK.matcher(pattern).matches() || API_DOCS.matcher(pattern).matches()) {
@@ -123,7 +134,7 @@ class AuthorizationServerTests {
                 }
                 checked.add(route);
                 boolean api = pattern.startsWith("/api/");
-                String body = BODIES.getOrDefault(route, "{}");
+                String body = api ? BODIES.getOrDefault(route, "{}") : FORMS.getOrDefault(route, "");
 
                 HttpResponse<String> anonymous = http.send(request(server, method, path, body, null),
                         HttpResponse.BodyHandlers.ofString());
@@ -239,7 +250,8 @@ class AuthorizationServerTests {
                 .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html");
         boolean withBody = Set.of("POST", "PUT", "PATCH").contains(method);
         if (withBody) {
-            b.header("Content-Type", "application/json");
+            b.header("Content-Type", path.startsWith("/api/") ? "application/json"
+                    : "application/x-www-form-urlencoded");
         }
         if (key != null) {
             b.header("Authorization", "Bearer " + key);
