@@ -80,12 +80,14 @@ public final class CollectionJobs {
     private final BlockedRepositories blocked;
     private final ScheduledRuns scheduledRuns;
     private final CollectionMetrics metrics;
+    private final CollectionTracing tracing;
     private final Duration lease;
     private final Clock clock;
 
     CollectionJobs(CollectionService collection, RepositoryDiscovery discovery, RepositoryRegistry registry,
             UserAccounts accounts, Tokens tokens, JobScheduler jobs, BlockedRepositories blocked,
-            ScheduledRuns scheduledRuns, CollectionMetrics metrics, Duration lease, Clock clock) {
+            ScheduledRuns scheduledRuns, CollectionMetrics metrics, CollectionTracing tracing, Duration lease,
+            Clock clock) {
         this.collection = collection;
         this.discovery = discovery;
         this.registry = registry;
@@ -95,6 +97,7 @@ public final class CollectionJobs {
         this.blocked = blocked;
         this.scheduledRuns = scheduledRuns;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.lease = lease;
         this.clock = clock;
     }
@@ -161,9 +164,13 @@ public final class CollectionJobs {
         return new Refresh(userId, userTokens.size(), errors, enqueued, unchanged, blockedIds.size());
     }
 
-    /** Enqueues a collect job for the repository; a worker of any instance picks it up within its poll interval. */
+    /**
+     * Enqueues a collect job for the repository; a worker of any instance picks it up within its poll interval. With
+     * tracing on, the job carries the current trace ({@link CollectionTracing}).
+     */
     public void enqueueCollect(long repositoryId, CollectionTrigger trigger) {
-        jobs.<CollectionJobs>enqueue(j -> j.collect(repositoryId, trigger));
+        String traceparent = tracing.traceparent();
+        jobs.<CollectionJobs>enqueue(j -> j.collect(repositoryId, trigger, traceparent));
     }
 
     /** Enqueues discovery of one token's repositories. */
@@ -171,22 +178,32 @@ public final class CollectionJobs {
         jobs.<CollectionJobs>enqueue(j -> j.discover(userId, tokenId));
     }
 
-    /** The job: collects one repository (see the class comment for what happens on each outcome). */
+    /**
+     * The job: collects one repository (see the class comment for what happens on each outcome), in the trace of
+     * {@code traceparent} (W3C; empty for none).
+     */
+    @Job(name = "collect repository %0 (%1)")
+    public void collect(long repositoryId, CollectionTrigger trigger, String traceparent) {
+        run(repositoryId, trigger, traceparent, true);
+    }
+
+    /** The job as enqueued before jobs carried a trace (still in the queue after an upgrade). */
     @Job(name = "collect repository %0 (%1)")
     public void collect(long repositoryId, CollectionTrigger trigger) {
-        run(repositoryId, trigger, true);
+        run(repositoryId, trigger, CollectionTracing.NO_TRACE, true);
     }
 
     /** The follow-up of a collect job that found its repository busy: the same, without another follow-up. */
     @Job(name = "collect repository %0 (%1), after another collection of it")
     public void collectAfterBusy(long repositoryId, CollectionTrigger trigger) {
-        run(repositoryId, trigger, false);
+        run(repositoryId, trigger, CollectionTracing.NO_TRACE, false);
     }
 
-    private void run(long repositoryId, CollectionTrigger trigger, boolean followUpWhenBusy) {
+    private void run(long repositoryId, CollectionTrigger trigger, String traceparent, boolean followUpWhenBusy) {
         CollectionOutcome outcome;
         try {
-            outcome = collection.collectNow(repositoryId, trigger);
+            outcome = tracing.collect(repositoryId, trigger, traceparent,
+                    () -> collection.collectNow(repositoryId, trigger));
         } catch (UseCaseException e) {
             log.info("collect job for repository {}: {}", repositoryId, e.getMessage()); // deleted meanwhile: done
             return;

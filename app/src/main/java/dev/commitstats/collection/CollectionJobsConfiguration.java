@@ -2,11 +2,14 @@ package dev.commitstats.collection;
 
 import dev.commitstats.accounts.AccountSecurity;
 import dev.commitstats.accounts.UserAccounts;
+import dev.commitstats.config.TracingSettings;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.tokens.TokenCipher;
 import dev.commitstats.tokens.Tokens;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -19,6 +22,7 @@ import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.StorageProviderUtils;
 import org.jobrunr.storage.sql.common.SqlStorageProviderFactory;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,12 +82,19 @@ class CollectionJobsConfiguration {
     }
 
     @Bean
+    CollectionTracing collectionTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+            TracingSettings settings) {
+        return new CollectionTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP), settings.enabled());
+    }
+
+    @Bean
     CollectionJobs collectionJobs(CollectionService collection, RepositoryDiscovery discovery,
             RepositoryRegistry registry, UserAccounts accounts, Tokens tokens, JobScheduler jobScheduler,
             BlockedRepositories blocked, ScheduledRuns scheduledRuns, CollectionMetrics metrics,
-            CollectionSettings settings, Clock clock) {
+            CollectionTracing tracing, CollectionSettings settings, Clock clock) {
         return new CollectionJobs(collection, discovery, registry, accounts, tokens, jobScheduler, blocked,
-                scheduledRuns, metrics, settings.lease(), clock);
+                scheduledRuns, metrics, tracing, settings.lease(), clock);
     }
 
     @Bean

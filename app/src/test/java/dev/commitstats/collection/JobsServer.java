@@ -10,6 +10,7 @@ import dev.commitstats.CommitStatsApplication;
 import dev.commitstats.testing.TestDatabase;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -23,6 +24,12 @@ record JobsServer(ConfigurableApplicationContext context, String base) implement
      * @param dataDir the instance's data dir (mirrors) on PostgreSQL; on SQLite the database's own (the file is there)
      */
     static JobsServer start(TestDatabase db, Path dataDir, String allowedHosts, String... extra) {
+        return start(db, dataDir, allowedHosts, List.of(), extra);
+    }
+
+    /** The same, with beans a test adds before the context refreshes (e.g. an in-memory span exporter). */
+    static JobsServer start(TestDatabase db, Path dataDir, String allowedHosts,
+            List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers, String... extra) {
         if (db.vendor() == dev.commitstats.config.Database.Vendor.SQLITE) {
             dataDir = db.dataDir();
         }
@@ -34,7 +41,8 @@ record JobsServer(ConfigurableApplicationContext context, String base) implement
         }
         args.addAll(List.of(extra));
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CommitStatsApplication.class)
-                .bannerMode(Banner.Mode.OFF).run(args.toArray(String[]::new));
+                .bannerMode(Banner.Mode.OFF).initializers(initializers.toArray(ApplicationContextInitializer[]::new))
+                .run(args.toArray(String[]::new));
         return new JobsServer(ctx, "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port"));
     }
 
