@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ServeCommand.class, StatsCommand.class, CollectCommand.class, ExportCommand.class,
             OutliersCommand.class, TokensCommand.class, KeysCommand.class, DiscoverCommand.class,
             ReposCommand.class, RunsCommand.class, CvCommand.class, UsersCommand.class, ApiKeysCommand.class,
-            DigestCommand.class,
+            PushCommand.class, DigestCommand.class,
             CommandLine.HelpCommand.class})
 public final class CommitStatsCommand implements java.util.concurrent.Callable<Integer> {
 

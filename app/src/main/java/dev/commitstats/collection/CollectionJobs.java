@@ -4,6 +4,7 @@ import dev.commitstats.accounts.UserAccounts;
 import dev.commitstats.config.UseCaseException;
 import dev.commitstats.repos.Repository;
 import dev.commitstats.repos.RepositoryRegistry;
+import dev.commitstats.repos.SourceKind;
 import dev.commitstats.tokens.TokenReplaced;
 import dev.commitstats.tokens.TokenView;
 import dev.commitstats.tokens.Tokens;
@@ -128,7 +129,9 @@ public final class CollectionJobs {
             }
         }
         Set<String> identities = new LinkedHashSet<>(accounts.identities(userId));
-        List<Repository> active = registry.repositories(userId).stream().filter(Repository::active).toList();
+        // a pushed repository has no source here: its owner's machine sends its facts
+        List<Repository> active = registry.repositories(userId).stream().filter(Repository::active)
+                .filter(r -> r.kind() != SourceKind.PUSHED).toList();
         Set<Long> blockedIds = new HashSet<>();
         if (trigger == CollectionTrigger.SCHEDULE) {
             // a token checked or replaced since the repository was blocked may cure it: a replacement made by the

@@ -8,6 +8,7 @@ import dev.commitstats.repos.Repository;
 import dev.commitstats.repos.RepositoryAnnotations;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.RepositorySources;
+import dev.commitstats.repos.SourceKind;
 import dev.commitstats.repos.mirror.Credentials;
 import dev.commitstats.repos.mirror.MirrorException;
 import dev.commitstats.repos.mirror.RepositoryMirrors;
@@ -202,6 +203,10 @@ public final class CollectionService implements AutoCloseable {
         try (RepositoryClaims.Claim held = claim.get()) {
             // read after the claim: a collection that just ended moved the cursor
             Repository repository = requireRepository(repositoryId);
+            if (repository.kind() == SourceKind.PUSHED) {
+                return new CollectionOutcome(repositoryId, CollectionOutcome.Result.COLLECTED, 0, 0, 0, 0, null,
+                        0, elapsed(started), "pushed from its owner's machine: the server never collects it", null);
+            }
             Set<String> identities = new LinkedHashSet<>(accounts.identities(repository.userId()));
             Credentials credentialsForRun = oneOffCredentials != null ? oneOffCredentials
                     : credentials.forRepository(repository).orElse(null);
@@ -270,7 +275,8 @@ public final class CollectionService implements AutoCloseable {
      * other; a repository whose host reported no push since its last collection is skipped without a fetch.
      */
     private SourcesReport collectActive(User user, SourcesProgress progress) {
-        List<Repository> active = registry.repositories(user.id()).stream().filter(Repository::active).toList();
+        List<Repository> active = registry.repositories(user.id()).stream().filter(Repository::active)
+                .filter(r -> r.kind() != SourceKind.PUSHED).toList(); // pushed ones come from the owner's machine
         if (active.isEmpty()) {
             throw new UseCaseException(UseCaseException.Kind.NOT_FOUND, "user '" + user.login()
                     + "' has no active repository: add a token and run discover, or name a repository");

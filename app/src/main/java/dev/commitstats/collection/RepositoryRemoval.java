@@ -3,6 +3,7 @@ package dev.commitstats.collection;
 import dev.commitstats.config.UseCaseException;
 import dev.commitstats.repos.Repository;
 import dev.commitstats.repos.RepositoryRegistry;
+import dev.commitstats.repos.SourceKind;
 import dev.commitstats.repos.mirror.MirrorException;
 import dev.commitstats.repos.mirror.RepositoryMirrors;
 import dev.commitstats.stats.CommitFactStore;
@@ -79,7 +80,7 @@ public final class RepositoryRemoval implements AutoCloseable {
             store.deleteRepositoryFacts(repositoryId);
             registry.delete(repositoryId); // the claim row cascades with it
         }
-        if (registry.countByCloneUrl(repository.cloneUrl()) == 0) {
+        if (repository.kind() != SourceKind.PUSHED && registry.countByCloneUrl(repository.cloneUrl()) == 0) {
             try {
                 mirrors.discard(repository.cloneUrl());
             } catch (MirrorException e) {

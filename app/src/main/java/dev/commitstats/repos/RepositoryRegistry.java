@@ -289,6 +289,16 @@ public final class RepositoryRegistry {
                 .param("inputs", inputs).param("id", repositoryId).query(Integer.class).optional().orElse(1) == 1;
     }
 
+    /**
+     * Records that facts were pushed to the repository now ({@link SourceKind#PUSHED}: its owner's machine is its
+     * host, so its last push is the last upload). Runs in the caller's transaction when there is one.
+     */
+    public void savePushedAt(long repositoryId, Instant at) {
+        int n = jdbc.sql("UPDATE repositories SET last_push_at = :at WHERE id = :id")
+                .param("at", at.getEpochSecond()).param("id", repositoryId).update();
+        requireOne(n, repositoryId);
+    }
+
     /** Records the repository's visibility on its host ({@link #VISIBILITIES}), as a provider reports it. */
     public void setVisibility(long repositoryId, String visibility) {
         if (!VISIBILITIES.contains(visibility)) {

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param name                its name
  * @param ownerGroup          its owner or group on the host, or null
  * @param ownerKind           {@code user}, {@code organisation}, {@code group} or {@code project}, or null
- * @param cloneUrl            its clone URL (never with credentials) or, for an admin's local source, its path
+ * @param cloneUrl            its clone URL (never with credentials) or, for an admin's local source, its path; for a
+ *                            pushed repository {@code push:LABEL}
  * @param visibility          {@code public}, {@code internal} or {@code private}
  * @param active              whether its commits count
  * @param extra               added by hand rather than discovered
@@ -26,19 +27,21 @@ import org.jspecify.annotations.Nullable;
  * @param lastCommitAt        its committer time (ISO-8601), or null
  * @param allCommitsProcessed whether its whole history is in
  * @param tokenId             the token it is fetched with, or null
+ * @param kind                {@code git}, {@code local} or {@code pushed} (mined on your machine and pushed; then
+ *                            {@code lastPushAt} is when facts were last pushed)
  */
 public record RepositoryView(long id, String name, @Nullable String ownerGroup, @Nullable String ownerKind,
         String cloneUrl, String visibility, boolean active, boolean extra, boolean fork, boolean archived,
         boolean openSource, @Nullable String defaultBranch, int stars, @Nullable String lastPushAt, String status,
         @Nullable String error, @Nullable String lastCommitSha, @Nullable String lastCommitAt,
-        boolean allCommitsProcessed, @Nullable Long tokenId) {
+        boolean allCommitsProcessed, @Nullable Long tokenId, String kind) {
 
     public static RepositoryView of(Repository r) {
         return new RepositoryView(r.id(), r.name(), r.ownerGroup(), r.host().ownerKind(), r.cloneUrl(),
                 r.visibility(), r.active(), r.extra(), r.host().fork(), r.host().archived(), r.host().openSource(),
                 r.host().defaultBranch(), r.host().stars(), iso(r.host().lastPushAt()), r.status().dbName(),
                 r.errorMessage(), r.cursor().lastCommitSha(), iso(r.cursor().lastCommitTime()),
-                r.cursor().allCommitsProcessed(), r.tokenId());
+                r.cursor().allCommitsProcessed(), r.tokenId(), r.kind().dbName());
     }
 
     private static @Nullable String iso(@Nullable Instant at) {

@@ -66,7 +66,15 @@ class AuthorizationServerTests {
             "PATCH /api/v1/repositories/{id}", "{\"active\": false}",
             "PUT /api/v1/owner-groups/{name}", "{\"active\": false}",
             "PUT /api/v1/tokens/{id}/secret", "{\"secret\": \"ghp_stolen000000000000000000000000000000\"}",
-            "PATCH /api/v1/cv-settings/cvs/{name}", "{\"title\": \"taken over\"}");
+            "PATCH /api/v1/cv-settings/cvs/{name}", "{\"title\": \"taken over\"}",
+            // a valid batch: B's push lands in B's own repository, whatever its label
+            "POST /api/v1/facts", "{\"repository\": \"secret-project\", \"rulesVersion\": 4, \"facts\": [{\"sha\": "
+                    + "\"" + "ab".repeat(20) + "\", \"authorEmail\": \"bob@example.com\", \"authorTime\": "
+                    + "\"2024-03-05T08:12:00Z\", \"authorOffsetMinutes\": 60, \"committerTime\": "
+                    + "\"2024-03-05T08:12:00Z\", \"parentCount\": 1, \"type\": \"feat\", \"typeInferred\": false, "
+                    + "\"breaking\": false, \"languages\": {\"Java\": {\"additions\": 5, \"deletions\": 1, "
+                    + "\"files\": 1}}, \"excluded\": {}, \"detections\": []}]}",
+            "POST /api/v1/facts/known", "{\"repository\": \"secret-project\"}");
 
     /** The form fields B sends to a page's form route, so that ownership, not a missing field, decides. */
     private static final Map<String, String> FORMS = Map.of(
@@ -168,13 +176,18 @@ class AuthorizationServerTests {
                     "GET /api/v1/repositories/{id}", "PATCH /api/v1/repositories/{id}",
                     "DELETE /api/v1/repositories/{id}", "PUT /api/v1/owner-groups/{name}",
                     "DELETE /api/v1/api-keys/{id}", "PATCH /api/v1/cv-settings/cvs/{name}",
-                    "GET /api/v1/runs", "GET /api/v1/outliers", "GET /api/v1/me", "POST /api/v1/refresh");
+                    "GET /api/v1/runs", "GET /api/v1/outliers", "GET /api/v1/me", "POST /api/v1/refresh",
+                    "POST /api/v1/facts", "POST /api/v1/facts/known");
 
             // and A still has everything
             assertThat(db.jdbc().sql("SELECT status FROM tokens WHERE id = :id").param("id", a.tokenId())
                     .query(String.class).single()).isEqualTo("valid");
             assertThat(new RepositoryRegistry(db.dataSource(), Clock.systemUTC()).repository(a.repositoryId()))
                     .hasValueSatisfying(r -> assertThat(r.active()).isTrue());
+            assertThat(new RepositoryRegistry(db.dataSource(), Clock.systemUTC()).repositories(a.userId()))
+                    .as("B's push created nothing of A's").hasSize(1);
+            assertThat(db.jdbc().sql("SELECT COUNT(*) FROM repositories WHERE clone_url = 'push:secret-project'")
+                    .query(Long.class).single()).as("B's push went into B's repository").isEqualTo(1);
             assertThat(new ApiKeys(db.dataSource(), Clock.systemUTC()).list(a.userId()))
                     .singleElement().satisfies(k -> assertThat(k.revokedAt()).isNull());
             assertThat(server.context().getBean(CvPages.class).find("alice", a.cvName())).hasValueSatisfying(

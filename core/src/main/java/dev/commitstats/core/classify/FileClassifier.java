@@ -90,6 +90,17 @@ public final class FileClassifier {
     }
 
     /**
+     * Whether {@code name} is a language this classifier can give a file: a Linguist name, {@link
+     * FileClass#DOCUMENTATION} or {@link FileClass#OTHER}. Lets a server check language names it did not mine itself.
+     *
+     * @param name a language name, case-sensitive as Linguist writes it
+     * @return whether it is known
+     */
+    public boolean knowsLanguage(String name) {
+        return languages.containsKey(name) || FileClass.DOCUMENTATION.equals(name) || FileClass.OTHER.equals(name);
+    }
+
+    /**
      * Classification from the path alone (fast path; most files).
      *
      * @param path git path with '/' separators; null is treated as ""
