@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,9 @@ import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuth
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
@@ -37,6 +41,7 @@ import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -44,6 +49,10 @@ import org.springframework.security.oauth2.core.http.converter.OAuth2AccessToken
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
 import org.springframework.security.oauth2.core.user.OAuth2User;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.web.client.RestClient;
@@ -88,6 +97,8 @@ final class OAuthSignIn {
     private final RestClientAuthorizationCodeTokenResponseClient tokens;
     private final DefaultOAuth2UserService userInfo;
     private final RestClient api;
+    private final RestTemplate keysClient;
+    private final Map<String, JwtDecoder> idTokenDecoders = new ConcurrentHashMap<>();
 
     OAuthSignIn(OAuthSettings settings, ObjectProvider<OAuthAccounts> accounts) {
         this.registrations = new OAuthRegistrations(settings);
@@ -108,14 +119,35 @@ final class OAuthSignIn {
         this.userInfo = new DefaultOAuth2UserService();
         userInfo.setRestOperations(userInfoClient);
         this.api = RestClient.builder().requestFactory(requests).build();
+        this.keysClient = new RestTemplate(requests);
     }
 
     /** The providers that verify a provider's answer: GitHub's OAuth2 and OpenID Connect's. */
     List<AuthenticationProvider> authenticationProviders() {
         OidcUserService oidcUsers = new OidcUserService();
         oidcUsers.setOauth2UserService(userInfo);
-        return List.of(new OAuth2LoginAuthenticationProvider(tokens, this::gitHubUser),
-                new OidcAuthorizationCodeAuthenticationProvider(tokens, oidcUsers));
+        OidcAuthorizationCodeAuthenticationProvider oidc = new OidcAuthorizationCodeAuthenticationProvider(tokens,
+                oidcUsers);
+        oidc.setJwtDecoderFactory(this::idTokenDecoder);
+        return List.of(new OAuth2LoginAuthenticationProvider(tokens, this::gitHubUser), oidc);
+    }
+
+    /**
+     * As Spring's {@code OidcIdTokenDecoderFactory} (RS256, the ID token's time stamps, issuer, audience and nonce
+     * checked), with time-outs on the provider's keys; one per provider, which caches the keys.
+     */
+    private JwtDecoder idTokenDecoder(ClientRegistration registration) {
+        return idTokenDecoders.computeIfAbsent(registration.getRegistrationId(), id -> {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder
+                    .withJwkSetUri(registration.getProviderDetails().getJwkSetUri())
+                    .jwsAlgorithm(SignatureAlgorithm.RS256)
+                    .restOperations(keysClient)
+                    .build();
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+                    new OidcIdTokenValidator(registration)));
+            decoder.setClaimSetConverter(OidcIdTokenDecoderFactory.createDefaultClaimTypeConverter());
+            return decoder;
+        });
     }
 
     /** Adds the OAuth2 login to the chain; a sign-in ends as {@code signedIn} does for a password. */
