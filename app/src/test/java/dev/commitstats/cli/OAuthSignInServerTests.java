@@ -97,6 +97,9 @@ class OAuthSignInServerTests {
                     .contains("Only your e-mail addresses and profile name are used.")
                     .contains("the first account becomes the administrator")
                     .doesNotContain("Sign in with GitHub");
+            assertThat(browser.get("/setup").body()).contains("Or sign in with")
+                    .contains("<a href=\"/oauth2/authorization/oidc\">Keycloak</a>")
+                    .contains("the first account that signs in becomes the administrator");
 
             nextUser(oidc, "f3c1-ada", Map.of("preferred_username", "ada", "name", "Ada Lovelace",
                     "email", "Ada@Example.com", "email_verified", true, "picture", "https://img.example.com/ada.png"));
