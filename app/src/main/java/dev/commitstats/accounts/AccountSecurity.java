@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What signing in needs of an account: creating one (with a password, or without for an account that signs in with
- * OAuth), setting and checking passwords, the admin flag, the first-run state, and the account as its owner sees it.
- * Shares the {@code users} table with {@link UserAccounts} (this class owns its sign-in columns).
+ * OAuth, see {@link OAuthAccounts}), setting and checking passwords, the admin flag, the first-run state, and the
+ * account as its owner sees it. Shares the {@code users} table with {@link UserAccounts} (this class owns its sign-in columns).
  *
  * <p>Passwords are hashed with bcrypt behind Spring Security's {@link DelegatingPasswordEncoder}, so the stored form
  * names its algorithm ({@code {bcrypt}...}) and a stronger one can be added later without invalidating old hashes. A
@@ -63,8 +63,9 @@ public final class AccountSecurity {
 
     /**
      * Creates an account with its identities in one transaction. This is the one way accounts are made: the first-run
-     * setup and {@code users create} give a password; an OAuth sign-in (coming) calls it with a null password and the
-     * provider's avatar, then adds the provider's verified emails with {@link UserAccounts#addVerifiedIdentities}.
+     * setup and {@code users create} give a password; a first OAuth sign-in ({@link OAuthAccounts}) calls it with a
+     * null password and the provider's avatar, then adds the provider's verified emails with
+     * {@link UserAccounts#addVerifiedIdentities}.
      *
      * @param password the account's password, or null for an account that signs in with OAuth only
      * @throws UseCaseException ({@code INVALID}) for a login, email or password that breaks the rules, with the rule;
@@ -167,6 +168,11 @@ public final class AccountSecurity {
     static boolean setupPending(JdbcClient jdbc) {
         return jdbc.sql("SELECT COUNT(*) FROM users WHERE password_hash IS NOT NULL OR is_admin = TRUE")
                 .query(Long.class).single() == 0;
+    }
+
+    /** Sets the avatar shown for the user (a sign-in provider's picture). */
+    void setAvatar(long userId, String avatarUrl) {
+        jdbc.sql("UPDATE users SET avatar_url = :a WHERE id = :id").param("a", avatarUrl).param("id", userId).update();
     }
 
     /** Makes the user an admin of this instance, or not. */

@@ -1,14 +1,17 @@
 package dev.commitstats.accounts;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -35,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The server's one security filter chain: which routes are public, how a request signs in (a browser session from the
- * {@code /login} form, or a personal API key in {@code Authorization: Bearer}), CSRF protection for every
+ * {@code /login} form or from a sign-in with GitHub, GitLab or an OpenID Connect provider ({@link OAuthSignIn}, when
+ * one is configured), or a personal API key in {@code Authorization: Bearer}), CSRF protection for every
  * state-changing request of a session, and the security headers of every response.
  *
  * <ul>
@@ -75,10 +79,22 @@ class SecurityConfiguration {
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     @Bean
+    OAuthAccounts oauthAccounts(DataSource dataSource, UserAccounts users, AccountSecurity accounts, Clock clock) {
+        return new OAuthAccounts(dataSource, users, accounts, clock);
+    }
+
+    @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, PasswordSignIn passwords,
-            ObjectProvider<AccountSecurity> accounts,
+            ObjectProvider<AccountSecurity> accounts, OAuthSettings oauth, ObjectProvider<OAuthAccounts> oauthAccounts,
             ObjectProvider<ApiKeys> keys, ObjectProvider<JsonMapper> json, ApplicationContext context) throws Exception {
         Problems problems = new Problems(json);
+        List<AuthenticationProvider> signIns = new ArrayList<>(List.of(passwords));
+        if (!oauth.providers().isEmpty()) {
+            // "Sign in with GitHub / GitLab / NAME"; without a provider configured the chain has no OAuth2 login at all
+            OAuthSignIn providers = new OAuthSignIn(oauth, oauthAccounts);
+            signIns.addAll(providers.authenticationProviders());
+            providers.configure(http, signedIn(accounts));
+        }
         RequestMatcher publicReads = publicReads();
         RequestMatcher webhooks = PATHS.matcher("/webhooks/**");
         // the digest e-mail's one-click unsubscribe (RFC 8058): a mail client POSTs it with no session or CSRF token;
@@ -88,7 +104,7 @@ class SecurityConfiguration {
         RequestMatcher card = new OrRequestMatcher(PATHS.matcher("/cv/*/card.svg"), PATHS.matcher("/cv/*/*/card.svg"));
         RequestMatcher notCard = new NegatedRequestMatcher(card);
 
-        http.authenticationManager(new ProviderManager(passwords))
+        http.authenticationManager(new ProviderManager(signIns))
                 .authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(publicReads).permitAll()

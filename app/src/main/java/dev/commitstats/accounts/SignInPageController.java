@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * {@code /login}, the sign-in form (Spring Security handles its POST), and {@code /setup}, the first-run setup that
+ * {@code /login}, the sign-in form (Spring Security handles its POST) with a "Sign in with ..." link per configured
+ * provider ({@link OAuthSignIn} handles those), and {@code /setup}, the first-run setup that
  * creates the first admin with the one-time code from the server's log. After the setup, {@code /setup} says it is
  * done and sends to sign-in.
  */
@@ -28,19 +29,26 @@ class SignInPageController {
     private final ObjectProvider<AccountSecurity> accounts;
     private final FirstRunSetup setup;
     private final SignInLimits limits;
+    private final OAuthSettings oauth;
 
-    SignInPageController(ObjectProvider<AccountSecurity> accounts, FirstRunSetup setup, SignInLimits limits) {
+    SignInPageController(ObjectProvider<AccountSecurity> accounts, FirstRunSetup setup, SignInLimits limits,
+            OAuthSettings oauth) {
         this.accounts = accounts;
         this.setup = setup;
         this.limits = limits;
+        this.oauth = oauth;
     }
 
     @GetMapping("/login")
     String login(@RequestParam(name = "error", required = false) @Nullable String error,
             @RequestParam(name = "wait", required = false) @Nullable Integer wait,
             @RequestParam(name = "signed-out", required = false) @Nullable String signedOut,
-            @RequestParam(name = "set-up", required = false) @Nullable String setUp, Model model) {
-        if (wait != null) {
+            @RequestParam(name = "set-up", required = false) @Nullable String setUp,
+            @RequestParam(name = "oauth-error", required = false) @Nullable String oauthError,
+            @RequestParam(name = "provider", required = false) @Nullable String provider, Model model) {
+        if (oauthError != null) {
+            model.addAttribute("problem", oauthProblem(oauthError, provider));
+        } else if (wait != null) {
             model.addAttribute("problem", "Too many attempts, try again in " + wait
                     + (wait == 1 ? " minute." : " minutes."));
         } else if (error != null) {
@@ -52,7 +60,24 @@ class SignInPageController {
             model.addAttribute("notice", "Your account is ready: sign in with it.");
         }
         model.addAttribute("setupPending", accounts.getObject().setupPending());
+        model.addAttribute("providers", oauth.providers());
         return LOGIN_VIEW;
+    }
+
+    /**
+     * Why a sign-in with a provider failed, in a sentence ({@link OAuthSignIn} sends the kind): only the name of a
+     * configured provider is shown, never text from the request.
+     */
+    private String oauthProblem(String kind, @Nullable String registrationId) {
+        String name = oauth.provider(registrationId).map(OAuthSettings.Provider::name).orElse("that provider");
+        return switch (kind) {
+            case OAuthSignIn.DENIED -> "Sign-in with " + name + " was cancelled: access was not granted there.";
+            case OAuthSignIn.EXPIRED -> "That sign-in with " + name + " has expired or was started in another "
+                    + "browser. Please try again.";
+            case OAuthSignIn.UNAVAILABLE -> "Sign-in with " + name + " is not available right now: the server "
+                    + "cannot reach it. Try again later, or tell the administrator.";
+            default -> "Sign-in with " + name + " failed. Please try again; the server's log says why.";
+        };
     }
 
     @GetMapping("/setup")
@@ -61,6 +86,7 @@ class SignInPageController {
             return "redirect:/login";
         }
         model.addAttribute("form", new SetupForm("", "", ""));
+        model.addAttribute("providers", oauth.providers());
         return SETUP_VIEW;
     }
 
@@ -104,9 +130,10 @@ class SignInPageController {
         return new ModelAndView("redirect:/login?set-up");
     }
 
-    private static ModelAndView refused(SetupForm form, String problem, HttpStatus status) {
+    private ModelAndView refused(SetupForm form, String problem, HttpStatus status) {
         ModelAndView mav = new ModelAndView(SETUP_VIEW, status);
         mav.addObject("form", form);
+        mav.addObject("providers", oauth.providers());
         mav.addObject("problem", problem);
         return mav;
     }

@@ -42,6 +42,11 @@ final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,*/*;q=0.8").GET());
     }
 
+    /** A GET of an absolute URL, as the browser follows a redirect to another server (an OAuth provider) and back. */
+    HttpResponse<String> getUrl(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,*/*;q=0.8").GET());
+    }
+
     HttpResponse<String> getJson(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
     }
