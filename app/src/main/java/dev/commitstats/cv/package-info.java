@@ -3,7 +3,7 @@
  * collected numbers, rendered as JSON by {@link dev.commitstats.cv.CvJson}; the page, card and API come here too.
  */
 @NullMarked
-@ApplicationModule(displayName = "CV", allowedDependencies = {"config", "accounts", "repos", "stats", "stats::export", "collection"})
+@ApplicationModule(displayName = "CV", allowedDependencies = {"config", "accounts", "repos", "stats", "stats::export", "collection", "web"})
 package dev.commitstats.cv;
 
 import org.jspecify.annotations.NullMarked;

@@ -58,7 +58,10 @@ class AuthorizationServerTests {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
-    /** Routes that delete the caller's own account: user B tries them last, after every other route. */
+    /**
+     * Routes that delete the caller's own account: only the anonymous half applies (B deleting B is not a question of
+     * authorization, and would end B's part of the test); their own tests check what they delete.
+     */
     private static final Set<String> ACCOUNT_DELETION = Set.of("DELETE /api/v1/me", "POST /user/delete");
 
     /** What B sends to each route that changes something: a body that passes validation, so ownership decides. */
@@ -125,9 +128,7 @@ class AuthorizationServerTests {
             List<String> problems = new ArrayList<>();
             Set<String> checked = new TreeSet<>();
 
-            List<String> ordered = new ArrayList<>(routes(server));
-            ordered.sort(java.util.Comparator.comparing(ACCOUNT_DELETION::contains));
-            for (String route : ordered) {
+            for (String route : routes(server)) {
                 String method = route.substring(0, route.indexOf(' '));
                 String pattern = route.substring(route.indexOf(' ') + 1);
                 if (WEBHOOK.matcher(pattern).matches() || API_DOCS.matcher(pattern).matches()) {
@@ -155,6 +156,9 @@ class AuthorizationServerTests {
                             + " (a public route must be listed in PUBLIC)");
                 }
                 assertNothingOf(a, anonymous, route + " (anonymous)", problems);
+                if (ACCOUNT_DELETION.contains(route)) {
+                    continue;
+                }
 
                 HttpResponse<String> bob = http.send(request(server, method, path, body, bobKey),
                         HttpResponse.BodyHandlers.ofString());

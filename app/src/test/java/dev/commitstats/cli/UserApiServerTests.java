@@ -168,6 +168,10 @@ class UserApiServerTests {
             assertThat(changed.get("showPunchCard").asBoolean()).isFalse();
             assertThat(changed.get("namedRepositories").get(0).asLong()).isEqualTo(one);
             assertThat(api.send("GET", "/api/v1/cv/ada", null).statusCode()).as("published").isEqualTo(200);
+            // the home page shows a published CV as an example
+            HttpResponse<String> home = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(server.base() + "/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(home.body()).contains("src=\"/cv/ada/card.svg\"").contains("href=\"/cv/ada\"");
 
             JsonNode created = api.json("POST", "/api/v1/cv-settings/cvs", "{\"name\": \"backend\", \"repositories\": ["
                     + one + "], \"from\": \"2021-01-01\", \"published\": true}", 201);
