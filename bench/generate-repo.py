@@ -1034,7 +1034,7 @@ class Gen:
 
     def rename(self, author, copy=False):
         p = self.pick_editable(core=False)
-        if p is None:
+        if p is None or "/" not in p:  # a top-level file (early in a short history): nothing to rename it within
             return self.plain_change(author)
         f = self.tree[p]
         d, base = p.rsplit("/", 1)

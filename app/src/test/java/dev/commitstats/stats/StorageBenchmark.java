@@ -36,6 +36,51 @@ class StorageBenchmark {
                 .formatted(CommitFactStore.RECOMMENDED_BATCH_SIZE, first, again));
     }
 
+    /**
+     * A collection's writes into a user's 21st repository: 10,000 new facts while twenty other repositories of theirs
+     * (2,000 facts each) are stored, so every batch checks the siblings for copies.
+     */
+    @DatabaseTest
+    void write10000FactsBesideTwentyRepositories(TestDatabase db) throws IOException {
+        Testbed t = new Testbed(db);
+        long stored = 0;
+        for (int i = 0; i < 20; i++) {
+            long repo = i == 0 ? t.repo : t.repository("other" + i);
+            stored += writeAll(t, repo, Facts.random(100 + i, 2_000, END, 5, "ada@example.com", "bob@example.com"));
+        }
+        analyze(db);
+        long target = t.repository("new");
+        List<CommitFact> facts = Facts.random(42, 10_000, END, 5, "ada@example.com");
+        StatementTimes times = new StatementTimes();
+        javax.sql.DataSource measured = times.wrap(db.dataSource());
+        CommitFactStore timed = new CommitFactStore(measured,
+                new dev.commitstats.repos.RepositoryRegistry(measured, java.time.Clock.systemUTC()));
+        long first = writeAll(timed, target, facts);
+        String firstTimes = times.topAndReset(6);
+        long again = writeAll(timed, target, facts);
+        String againTimes = times.topAndReset(6);
+        report(db, "  where the first write's time went: " + firstTimes);
+        report(db, "  where the rewrite's time went: " + againTimes);
+        long rows = t.rows("commit_facts");
+        report(db, ("write 10,000 new facts into a 21st repository of the user, 20 repositories of 2,000 facts stored "
+                + "(written in %d ms): %d ms; rewriting them: %d ms; database %d bytes for %d facts (%d per fact, "
+                + "indexes and rollups included)").formatted(stored, first, again, databaseBytes(db), rows,
+                databaseBytes(db) / rows));
+    }
+
+    /** The database's size on disk: every table of the test's schema with its indexes (PostgreSQL), or the file. */
+    private static long databaseBytes(TestDatabase db) {
+        if (db.vendor() == dev.commitstats.config.Database.Vendor.POSTGRESQL) {
+            return db.jdbc().sql("""
+                    SELECT SUM(pg_total_relation_size(c.oid)) FROM pg_class c
+                    JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = current_schema() AND c.relkind = 'r'""").query(Long.class).single();
+        }
+        db.jdbc().sql("PRAGMA wal_checkpoint(TRUNCATE)").query().listOfRows();
+        return db.jdbc().sql("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")
+                .query(Long.class).single();
+    }
+
     @DatabaseTest
     void aggregate200000Facts(TestDatabase db) throws IOException {
         Testbed t = new Testbed(db);
@@ -88,12 +133,16 @@ class StorageBenchmark {
     }
 
     private static long writeAll(Testbed t, long repo, List<CommitFact> facts) {
+        return writeAll(t.store, repo, facts);
+    }
+
+    private static long writeAll(CommitFactStore store, long repo, List<CommitFact> facts) {
         long start = System.nanoTime();
         int size = CommitFactStore.RECOMMENDED_BATCH_SIZE;
         for (int from = 0; from < facts.size(); from += size) {
             List<CommitFact> batch = new ArrayList<>(facts.subList(from, Math.min(facts.size(), from + size)));
             CommitFact last = batch.get(batch.size() - 1);
-            t.store.writeBatch(repo, batch, new RepositoryCursor(last.sha(), last.committerTime(),
+            store.writeBatch(repo, batch, new RepositoryCursor(last.sha(), last.committerTime(),
                     from + size >= facts.size(), RepositoryStatus.COLLECTING));
         }
         return (System.nanoTime() - start) / 1_000_000;
