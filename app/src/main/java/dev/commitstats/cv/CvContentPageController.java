@@ -59,6 +59,9 @@ class CvContentPageController implements UserPageSection {
         List<Repository> hidden = registry.repositories(caller.userId()).stream()
                 .filter(r -> r.active() && !r.isPublic()).toList();
         model.addAttribute("cvPrivateRepositories", hidden);
+        model.addAttribute("cvActiveRepositories", registry.repositories(caller.userId()).stream()
+                .filter(Repository::active).toList());
+        model.addAttribute("cvEmails", accounts.identities(caller.userId()));
     }
 
     @PostMapping("/content/cv-settings")
@@ -99,6 +102,34 @@ class CvContentPageController implements UserPageSection {
             cvPages.change(caller.login(), name, CvPages.Change.none().withPublished(published));
             m.addAttribute("cvNotice", "CV '" + name + "' is " + (published ? "public" : "not public") + ".");
         });
+    }
+
+    /** What a named CV counts: its repositories (none: every active one), those left out, emails, period, title. */
+    @PostMapping("/content/cvs/{name}/selection")
+    String selection(Caller caller, @PathVariable String name, @RequestParam(defaultValue = "") String title,
+            @RequestParam(required = false) @Nullable List<Long> repositories,
+            @RequestParam(required = false) @Nullable List<Long> hidden,
+            @RequestParam(required = false) @Nullable List<String> emails,
+            @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
+        return act(caller, model, request, response, m -> {
+            cvPages.change(caller.login(), name, new CvPages.Change(null, title.isBlank() ? null : title.strip(),
+                    repositories == null ? List.of() : repositories, hidden == null ? List.of() : hidden,
+                    emails == null ? List.of() : emails, bound(from, "from"), bound(to, "to"), null));
+            m.addAttribute("cvNotice", "CV '" + name + "' saved: it is rebuilt with what it counts now.");
+        });
+    }
+
+    private static CvPages.Bound bound(String day, String what) {
+        if (day.isBlank()) {
+            return new CvPages.Bound(null);
+        }
+        try {
+            return new CvPages.Bound(java.time.LocalDate.parse(day.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new dev.commitstats.config.UseCaseException(dev.commitstats.config.UseCaseException.Kind.INVALID,
+                    "'" + what + "' is not a day (YYYY-MM-DD): " + day);
+        }
     }
 
     @PostMapping("/content/cvs/{name}/remove")

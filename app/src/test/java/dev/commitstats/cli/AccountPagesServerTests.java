@@ -77,6 +77,15 @@ class AccountPagesServerTests {
             assertThat(ada.htmx("/content/cv-settings", "published=true&showPunchCard=true").body())
                     .contains("public at /cv/ada");
             assertThat(ada.htmx("/content/cvs", "name=backend&title=Backend").body()).contains("created");
+            // what the named CV counts, chosen on the page
+            assertThat(ada.htmx("/content/cvs/backend/selection", "from=2020-01-01&to=someday").body())
+                    .contains("&#39;to&#39; is not a day");
+            assertThat(ada.htmx("/content/cvs/backend/selection", "emails=ada%40example.com&from=2020-01-01").body())
+                    .contains("CV &#39;backend&#39; saved");
+            JsonNode backend = JSON.readTree(ada.getJson("/api/v1/cv-settings/cvs").body()).get(1).get("cv");
+            assertThat(backend.get("emails").get(0).asString()).isEqualTo("ada@example.com");
+            assertThat(backend.get("from").asString()).isEqualTo("2020-01-01");
+            assertThat(backend.get("title").asString()).as("a blank title keeps the title").isEqualTo("Backend");
             assertThat(ada.htmx("/content/cvs/refresh", "").body()).contains("Rebuilt 2 CVs");
             assertThat(ada.get("/cv/ada").statusCode()).isEqualTo(200);
             assertThat(Files.list(db.dataDir().resolve("mirrors")).filter(p -> !p.getFileName().toString()
