@@ -40,12 +40,27 @@ class CollectionApiController {
         return ResponseEntity.accepted().body(jobs.refresh(caller.userId(), CollectionTrigger.REFRESH));
     }
 
+    /**
+     * A run as the API shows it: the trigger by its id ({@code refresh}, {@code webhook}…), as {@code runs --format
+     * json} prints it, and the duration in milliseconds.
+     */
+    record RunJson(long id, long repositoryId, String repository, String trigger, String startedAt,
+            String finishedAt, long durationMillis, int newCommits, String outcome, @Nullable String message) {
+
+        static RunJson of(CollectionRuns.Run r) {
+            return new RunJson(r.id(), r.repositoryId(), r.repository(), r.trigger().dbName(),
+                    r.startedAt().toString(), r.finishedAt().toString(), r.took().toMillis(), r.newCommits(),
+                    r.outcome(), r.message());
+        }
+    }
+
     @GetMapping("/runs")
     @Operation(summary = "The caller's collection runs, newest first")
-    List<CollectionRuns.Run> runs(Caller caller, @RequestParam(required = false) @Nullable Long repository,
+    List<RunJson> runs(Caller caller, @RequestParam(required = false) @Nullable Long repository,
             @RequestParam(defaultValue = "100") int limit) {
         caller.require(Caller.Scope.READ);
-        return collection.runs().runs(caller.userId(), repository, Math.max(1, Math.min(limit, 1000)));
+        return collection.runs().runs(caller.userId(), repository, Math.max(1, Math.min(limit, 1000))).stream()
+                .map(RunJson::of).toList();
     }
 
     @PostMapping("/webhook-secret")

@@ -203,6 +203,17 @@ class UserApiServerTests {
             HttpResponse<String> refresh = api.send("POST", "/api/v1/refresh", null);
             assertThat(refresh.statusCode()).as(refresh.body()).isEqualTo(202);
             assertThat(api.json("GET", "/api/v1/runs", null, 200)).isEmpty();
+            long ada = db.jdbc().sql("SELECT id FROM users WHERE login = 'ada'").query(Long.class).single();
+            long repo = new RepositoryRegistry(db.dataSource(), Clock.systemUTC()).registerRepository(ada,
+                    new NewRepository("https://github.com/acme/one.git", SourceKind.GIT, "one", "acme", true, false));
+            db.jdbc().sql("""
+                            INSERT INTO collection_runs (repository_id, trigger_kind, started_at, finished_at,
+                                                         new_commits, outcome, message)
+                            VALUES (:r, 'webhook', 1000, 3500, 7, 'collected', NULL)""").param("r", repo).update();
+            JsonNode run = api.json("GET", "/api/v1/runs", null, 200).get(0);
+            assertThat(run.get("trigger").asString()).isEqualTo("webhook");
+            assertThat(run.get("durationMillis").asLong()).isEqualTo(2500);
+            assertThat(run.get("repository").asString()).isEqualTo("acme/one");
             assertThat(api.json("GET", "/api/v1/outliers", null, 200)).isEmpty();
             assertThat(api.json("GET", "/api/v1/tokens", null, 200)).isEmpty();
             JsonNode secret = api.json("POST", "/api/v1/webhook-secret", null, 200);
