@@ -30,13 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountsApiController {
 
     private final ObjectProvider<AccountSecurity> accounts;
+    private final ObjectProvider<UserAccounts> users;
     private final ObjectProvider<ApiKeys> keys;
     private final ObjectProvider<UserDataPart> parts;
     private final java.time.Clock clock;
 
-    AccountsApiController(ObjectProvider<AccountSecurity> accounts, ObjectProvider<ApiKeys> keys,
-            ObjectProvider<UserDataPart> parts, ObjectProvider<java.time.Clock> clock) {
+    AccountsApiController(ObjectProvider<AccountSecurity> accounts, ObjectProvider<UserAccounts> users,
+            ObjectProvider<ApiKeys> keys, ObjectProvider<UserDataPart> parts, ObjectProvider<java.time.Clock> clock) {
         this.accounts = accounts;
+        this.users = users;
         this.keys = keys;
         this.parts = parts;
         this.clock = clock.getIfAvailable(java.time.Clock::systemUTC);
@@ -73,6 +75,23 @@ class AccountsApiController {
         Account a = accounts.getObject().account(caller.userId()).orElseThrow(() -> new UseCaseException(
                 UseCaseException.Kind.NOT_FOUND, "your account no longer exists"));
         return new Me(a.login(), a.displayName(), a.admin(), a.avatarUrl(), a.identities());
+    }
+
+    /** Commit emails to count as the caller's. */
+    record NewIdentities(@Nullable List<String> emails) {
+    }
+
+    @PostMapping("/me/identities")
+    @Operation(summary = "Add commit emails", description = "Body `{\"emails\": [\"you@work.example\"]}`: commits "
+            + "authored with them count as yours from the next collection. All or none are added (400 naming the "
+            + "first one that is not an email address). Answers with the account, its identities included.")
+    Me addIdentities(Caller caller, @RequestBody NewIdentities request) {
+        caller.require(Caller.Scope.WRITE);
+        if (request.emails() == null || request.emails().isEmpty()) {
+            throw new UseCaseException(UseCaseException.Kind.INVALID, "give the emails: {\"emails\": [\"…\"]}");
+        }
+        users.getObject().addIdentities(caller.userId(), request.emails());
+        return me(caller);
     }
 
     /**

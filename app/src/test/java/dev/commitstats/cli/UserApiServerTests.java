@@ -216,6 +216,12 @@ class UserApiServerTests {
             assertThat(run.get("repository").asString()).isEqualTo("acme/one");
             assertThat(api.json("GET", "/api/v1/outliers", null, 200)).isEmpty();
             assertThat(api.json("GET", "/api/v1/tokens", null, 200)).isEmpty();
+            JsonNode me = api.json("POST", "/api/v1/me/identities", "{\"emails\": [\"Ada@Work.example\"]}", 200);
+            assertThat(me.get("identities").findValuesAsString("email")).contains("ada@work.example");
+            assertThat(api.json("POST", "/api/v1/me/identities", "{\"emails\": [\"x@y.z\", \"nope\"]}", 400)
+                    .get("detail").asString()).contains("nope");
+            assertThat(api.json("GET", "/api/v1/me", null, 200).get("identities").findValuesAsString("email"))
+                    .doesNotContain("x@y.z");
             JsonNode secret = api.json("POST", "/api/v1/webhook-secret", null, 200);
             assertThat(secret.get("secret").asString()).isNotBlank();
         }
