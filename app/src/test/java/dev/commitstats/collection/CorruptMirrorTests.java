@@ -76,6 +76,42 @@ class CorruptMirrorTests {
         }
     }
 
+    @DatabaseTest
+    void aMirrorThatLostItsObjectsWithNothingNewToFetchIsDeletedAndClonedAgain(TestDatabase db) throws Exception {
+        Path served = Files.createDirectories(tmp.resolve("served"));
+        Path origin = served.resolve("team/app.git");
+        try (SmartHttpGitServer server = new SmartHttpGitServer(served, Files.createDirectories(tmp.resolve("tomcat")));
+                GitRepoBuilder repo = GitRepoBuilder.initBare(origin)) {
+            history(repo, 30, 0);
+            UserAccounts accounts = new UserAccounts(db.dataSource(), Clock.systemUTC());
+            User me = accounts.findOrCreate("me");
+            accounts.addIdentities(me.id(), Set.of(ME));
+            long id = new RepositoryRegistry(db.dataSource(), Clock.systemUTC())
+                    .registerRepository(me.id(), NewRepository.of(server.url("team/app.git"), SourceKind.GIT, "app"));
+            try (CollectionFixture f = new CollectionFixture(db, CollectionSettings.defaults().withWorkerThreads(2),
+                    List.of("127.0.0.1:" + server.port()), r -> Optional.empty())) {
+                assertThat(f.service().collectNow(id, CollectionTrigger.SCHEDULE).result())
+                        .isEqualTo(CollectionOutcome.Result.COLLECTED);
+                try (Stream<Path> files = Files.walk(db.dataDir().resolve("mirrors"))) {
+                    for (Path p : files.filter(p -> p.toString().contains("/objects/pack/pack-")).toList()) {
+                        Files.delete(p);
+                    }
+                }
+                // nothing new on the host, so a fetch brings nothing: only a new clone can cure the mirror; a new
+                // identity makes the collection walk the history again, which finds the objects missing
+                accounts.addIdentities(me.id(), Set.of("other@example.com"));
+
+                CollectionOutcome o = f.service().collect(id, CollectionTrigger.SCHEDULE, MiningListener.NONE, null);
+
+                assertThat(o.result()).as(o.error()).isEqualTo(CollectionOutcome.Result.COLLECTED);
+                try (Stream<Path> files = Files.walk(db.dataDir().resolve("mirrors"))) {
+                    assertThat(files.filter(p -> p.toString().contains("/objects/pack/pack-"))).as("cloned again")
+                            .isNotEmpty();
+                }
+            }
+        }
+    }
+
     @Test
     void failuresAreTransientOrPermanentByWhatRetryingCanCure() {
         assertThat(CollectionFailure.classify(new ProviderException(ProviderException.Kind.UNAUTHORIZED, "401")))

@@ -168,7 +168,8 @@ public final class RepositoryMiner implements AutoCloseable {
         } catch (IncorrectObjectTypeException e) {
             throw new MiningException("revision '" + name + "' in " + displayPath + " is not a commit");
         } catch (MissingObjectException e) {
-            throw new MiningException("revision '" + name + "' in " + displayPath + " points to a missing object " + id.name());
+            throw new MiningException("revision '" + name + "' in " + displayPath + " points to a missing object "
+                    + id.name(), e);
         } catch (IOException e) {
             throw new MiningException("cannot read revision '" + name + "' in " + displayPath + ": " + e.getMessage(), e);
         }
