@@ -211,7 +211,15 @@ class RepositoriesPageController implements UserPageSection {
     String add(Caller caller, @RequestParam(defaultValue = "") String url, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         return act(caller, model, request, response, m -> {
-            RepositorySources.Registration r = sources.register(caller, url);
+            RepositorySources.Registrations registered = sources.registerAll(caller, url);
+            if (registered.folder()) {
+                long added = registered.registrations().stream().filter(RepositorySources.Registration::created)
+                        .count();
+                m.addAttribute("repositoriesNotice", registered.registrations().size() + " repositories found in "
+                        + url.strip() + ", " + added + " of them new: Run Refresh to collect them");
+                return;
+            }
+            RepositorySources.Registration r = registered.registrations().get(0);
             m.addAttribute("repositoriesNotice", r.repository().name() + (r.created() ? " added: Run Refresh to "
                     + "collect it" : r.reactivated() ? " counts again" : " was already there"));
         });

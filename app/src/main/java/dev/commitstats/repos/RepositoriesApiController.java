@@ -78,15 +78,28 @@ class RepositoriesApiController {
         return RepositoryView.of(registry.setActive(caller.userId(), List.of(id), change.active()).get(0));
     }
 
+    /** @param repositories what a folder of repositories added, one per repository found in it */
+    record AddedFolder(List<Added> repositories) {
+    }
+
     @PostMapping("/repositories")
     @Operation(summary = "Add a repository by URL", description = "Body `{\"url\": \"https://host/owner/repo.git\"}`. "
             + "It is collected with your token for that host, if you have one, at the next refresh. Answers 201 "
-            + "when it is new, 200 when you had it already (switched back on if it was off).")
-    ResponseEntity<Added> add(Caller caller, @RequestBody NewSource source) {
+            + "when it is new, 200 when you had it already (switched back on if it was off). An instance's admin may "
+            + "also name a folder of the server: a repository, or a folder of repositories (each one in it or one "
+            + "level below is added: the answer is then `{\"repositories\": [...]}`).")
+    ResponseEntity<?> add(Caller caller, @RequestBody NewSource source) {
         caller.require(Caller.Scope.WRITE);
-        RepositorySources.Registration r = sources.register(caller, source.url() == null ? "" : source.url());
-        return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new Added(RepositoryView.of(r.repository()), r.created(), r.reactivated()));
+        String given = source.url() == null ? "" : source.url();
+        RepositorySources.Registrations registered = sources.registerAll(caller, given);
+        List<RepositorySources.Registration> all = registered.registrations();
+        List<Added> added = all.stream()
+                .map(r -> new Added(RepositoryView.of(r.repository()), r.created(), r.reactivated())).toList();
+        boolean anyNew = all.stream().anyMatch(RepositorySources.Registration::created);
+        if (!registered.folder()) {
+            return ResponseEntity.status(anyNew ? HttpStatus.CREATED : HttpStatus.OK).body(added.get(0));
+        }
+        return ResponseEntity.status(anyNew ? HttpStatus.CREATED : HttpStatus.OK).body(new AddedFolder(added));
     }
 
     @GetMapping("/owner-groups")

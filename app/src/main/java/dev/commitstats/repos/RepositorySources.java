@@ -4,7 +4,15 @@ import dev.commitstats.accounts.Caller;
 import dev.commitstats.config.UseCaseException;
 import dev.commitstats.repos.mirror.MirrorException;
 import dev.commitstats.repos.mirror.RepositoryMirrors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.util.FS;
 
 /**
  * Registers repositories from what a user names: a local folder or a git URL. The source is stored as
@@ -98,6 +106,77 @@ public final class RepositorySources {
             return registerChecked(caller.userId(), given);
         } catch (MirrorException e) {
             throw new UseCaseException(UseCaseException.Kind.INVALID, e.getMessage());
+        }
+    }
+
+    /** At most this many repositories are registered from one folder of repositories. */
+    static final int MAX_FOLDER_REPOSITORIES = 500;
+
+    /**
+     * {@link #register(Caller, String)}, where an admin may also name a folder of repositories on the server (a
+     * folder that is not a repository itself): each git repository in it or one level below (a working tree or a
+     * bare repository; hidden folders skipped) is registered, by path order.
+     *
+     * @return one registration per repository, and whether the source was a folder of repositories
+     * @throws UseCaseException ({@code INVALID}) as {@link #register(Caller, String)} does, and for a folder with no
+     *                          repository in it or more than {@value #MAX_FOLDER_REPOSITORIES}
+     */
+    public Registrations registerAll(Caller caller, String source) {
+        String given = source.strip();
+        if (caller.admin() && !given.isEmpty() && isLocal(given)) {
+            Path folder = Path.of(given.startsWith("file://") ? given.substring("file://".length()) : given)
+                    .toAbsolutePath().normalize();
+            if (Files.isDirectory(folder) && !isRepository(folder)) {
+                List<Path> found = repositoriesIn(folder);
+                if (found.isEmpty()) {
+                    throw new UseCaseException(UseCaseException.Kind.INVALID, "no git repository in " + folder
+                            + " or one level below it");
+                }
+                if (found.size() > MAX_FOLDER_REPOSITORIES) {
+                    throw new UseCaseException(UseCaseException.Kind.INVALID, folder + " holds " + found.size()
+                            + " repositories, more than " + MAX_FOLDER_REPOSITORIES + ": add its sub-folders one by one");
+                }
+                return new Registrations(true, found.stream().map(p -> register(caller, p.toString())).toList());
+            }
+        }
+        return new Registrations(false, List.of(register(caller, given)));
+    }
+
+    /**
+     * What {@link #registerAll} registered.
+     *
+     * @param folder        whether the source was a folder of repositories (else it named one repository)
+     * @param registrations one per repository
+     */
+    public record Registrations(boolean folder, List<Registration> registrations) {
+        public Registrations {
+            registrations = List.copyOf(registrations);
+        }
+    }
+
+    private static boolean isRepository(Path dir) {
+        return RepositoryCache.FileKey.resolve(dir.toFile(), FS.DETECTED) != null;
+    }
+
+    /** The repositories in a folder and one level below, not looking inside a repository or a hidden folder. */
+    private static List<Path> repositoriesIn(Path folder) {
+        List<Path> found = new ArrayList<>();
+        for (Path child : subfolders(folder)) {
+            if (isRepository(child)) {
+                found.add(child);
+            } else {
+                subfolders(child).stream().filter(RepositorySources::isRepository).forEach(found::add);
+            }
+        }
+        return found;
+    }
+
+    private static List<Path> subfolders(Path dir) {
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UseCaseException(UseCaseException.Kind.INVALID, "cannot read " + dir + ": " + e.getMessage());
         }
     }
 

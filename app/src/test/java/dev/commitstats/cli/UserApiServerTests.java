@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -20,6 +21,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.commitstats.accounts.ApiKeys;
 import dev.commitstats.accounts.Caller;
+import dev.commitstats.core.testing.GitRepoBuilder;
 import dev.commitstats.repos.NewRepository;
 import dev.commitstats.repos.RepositoryRegistry;
 import dev.commitstats.repos.SourceKind;
@@ -119,12 +121,29 @@ class UserApiServerTests {
     }
 
     @DatabaseTest
-    void anAdminMayAddAFolderOfTheServer(TestDatabase db) throws Exception {
+    void anAdminMayAddARepositoryOrAFolderOfRepositoriesOfTheServer(TestDatabase db) throws Exception {
         SignInServerTests.account(db, "root", true);
+        Path solo = tmp.resolve("solo");
+        Path folder = tmp.resolve("code");
+        GitRepoBuilder.init(solo).close();
+        GitRepoBuilder.init(folder.resolve("one")).close();
+        GitRepoBuilder.initBare(folder.resolve("group/two.git")).close();
+        GitRepoBuilder.init(folder.resolve(".hidden/three")).close();
+        Files.createDirectories(folder.resolve("notes/deeper"));
+        Files.createDirectories(tmp.resolve("empty"));
         try (TestServer server = TestServer.start(db)) {
             Api api = api(server, db, "root", EnumSet.allOf(Caller.Scope.class));
-            JsonNode added = api.json("POST", "/api/v1/repositories", "{\"url\": \"" + tmp + "\"}", 201);
-            assertThat(added.get("repository").get("cloneUrl").asString()).isEqualTo(tmp.toString());
+            JsonNode one = api.json("POST", "/api/v1/repositories", "{\"url\": \"" + solo + "\"}", 201);
+            assertThat(one.get("repository").get("cloneUrl").asString()).isEqualTo(solo.toString());
+
+            JsonNode many = api.json("POST", "/api/v1/repositories", "{\"url\": \"" + folder + "\"}", 201);
+            assertThat(many.get("repositories")).hasSize(2);
+            assertThat(many.get("repositories").findValuesAsString("cloneUrl"))
+                    .containsExactly(folder.resolve("group/two.git").toString(), folder.resolve("one").toString());
+            assertThat(api.json("POST", "/api/v1/repositories", "{\"url\": \"" + folder + "\"}", 200)
+                    .get("repositories").findValues("created")).allSatisfy(c -> assertThat(c.asBoolean()).isFalse());
+            assertThat(api.json("POST", "/api/v1/repositories", "{\"url\": \"" + tmp.resolve("empty") + "\"}",
+                    400).get("detail").asString()).contains("no git repository in");
         }
     }
 

@@ -69,9 +69,13 @@ class UserPageServerTests {
     }
 
     @DatabaseTest
-    void anAdminMayAddAFolderOfTheServer(TestDatabase db) throws Exception {
+    void anAdminMayAddARepositoryOrAFolderOfRepositoriesOfTheServer(TestDatabase db) throws Exception {
         SignInServerTests.account(db, "root", true);
-        java.nio.file.Path folder = java.nio.file.Files.createDirectories(db.dataDir().resolve("served/tool"));
+        java.nio.file.Path folder = db.dataDir().resolve("served/tool");
+        dev.commitstats.core.testing.GitRepoBuilder.init(folder).close();
+        java.nio.file.Path code = db.dataDir().resolve("served/code");
+        dev.commitstats.core.testing.GitRepoBuilder.init(code.resolve("api")).close();
+        dev.commitstats.core.testing.GitRepoBuilder.init(code.resolve("team/web")).close();
         try (TestServer server = TestServer.start(db)) {
             WebSession browser = new WebSession(server.base());
             browser.signIn("root", SignInServerTests.PASSWORD);
@@ -79,6 +83,10 @@ class UserPageServerTests {
             HttpResponse<String> added = htmx(browser, "/user/repositories",
                     "url=" + java.net.URLEncoder.encode(folder.toString(), java.nio.charset.StandardCharsets.UTF_8));
             assertThat(added.body()).contains("tool added");
+            // a folder of repositories: each one in it or one level below
+            HttpResponse<String> all = htmx(browser, "/user/repositories",
+                    "url=" + java.net.URLEncoder.encode(code.toString(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(all.body()).contains("2 repositories found in").contains(">api<").contains(">web<");
         }
     }
 
