@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,15 @@ public final class DataDirectory {
             }
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.createDirectories(dir.getParent());
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                try {
+                    Files.createDirectory(dir,
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } catch (FileAlreadyExistsException raced) {
+                    // another thread or process created it between the check and here: use it if it is a folder
+                    if (!Files.isDirectory(dir)) {
+                        throw new DataDirectoryException("the data directory " + dir + " exists but is not a folder");
+                    }
+                }
             } else {
                 Files.createDirectories(dir);
             }

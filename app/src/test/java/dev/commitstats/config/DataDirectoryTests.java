@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,29 @@ class DataDirectoryTests {
         }
         try (DataDirectory.ServerLock again = dir.lockForServer()) {
             assertThat(again).isNotNull();
+        }
+    }
+
+    @Test
+    void manyThreadsOpeningAMissingFolderAtOnceAllGetIt(@TempDir Path tmp) throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Path dir = tmp.resolve("data-" + round);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(8);
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                List<java.util.concurrent.Future<Path>> opened = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    opened.add(threads.submit(() -> {
+                        start.await();
+                        return DataDirectory.open(dir).path();
+                    }));
+                }
+                for (java.util.concurrent.Future<Path> f : opened) {
+                    assertThat(f.get()).isEqualTo(dir.toAbsolutePath().normalize());
+                }
+            } finally {
+                threads.shutdownNow();
+            }
         }
     }
 
