@@ -142,9 +142,14 @@ public final class CollectionJobs {
                     checked.put(t.id(), t.checkedAt());
                 }
             });
+            Map<Long, Long> tokenOf = new HashMap<>();
+            active.forEach(r -> {
+                if (r.tokenId() != null) {
+                    tokenOf.put(r.id(), r.tokenId());
+                }
+            });
             blocked.blockedSince(active.stream().map(Repository::id).toList()).forEach((id, since) -> {
-                Long tokenId = active.stream().filter(r -> r.id() == id).findFirst().map(Repository::tokenId)
-                        .orElse(null);
+                Long tokenId = tokenOf.get(id);
                 Instant tokenChecked = tokenId == null ? null : checked.get(tokenId);
                 if (tokenChecked == null || !tokenChecked.isAfter(since)) {
                     blockedIds.add(id);

@@ -115,21 +115,9 @@ class CvContentPageController implements UserPageSection {
         return act(caller, model, request, response, m -> {
             cvPages.change(caller.login(), name, new CvPages.Change(null, title.isBlank() ? null : title.strip(),
                     repositories == null ? List.of() : repositories, hidden == null ? List.of() : hidden,
-                    emails == null ? List.of() : emails, bound(from, "from"), bound(to, "to"), null));
+                    emails == null ? List.of() : emails, CvPages.Bound.parse(from, "from"), CvPages.Bound.parse(to, "to"), null));
             m.addAttribute("cvNotice", "CV '" + name + "' saved: it is rebuilt with what it counts now.");
         });
-    }
-
-    private static CvPages.Bound bound(String day, String what) {
-        if (day.isBlank()) {
-            return new CvPages.Bound(null);
-        }
-        try {
-            return new CvPages.Bound(java.time.LocalDate.parse(day.strip()));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new dev.commitstats.config.UseCaseException(dev.commitstats.config.UseCaseException.Kind.INVALID,
-                    "'" + what + "' is not a day (YYYY-MM-DD): " + day);
-        }
     }
 
     @PostMapping("/content/cvs/{name}/remove")

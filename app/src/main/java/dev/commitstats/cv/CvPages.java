@@ -104,6 +104,30 @@ public final class CvPages {
      * @param day the day, or null for no bound
      */
     public record Bound(@Nullable LocalDate day) {
+
+        /**
+         * A day bound as a page or the API gives it: {@code YYYY-MM-DD}, or blank for no bound.
+         *
+         * @param what which bound, for the message ({@code from}, {@code to})
+         * @throws UseCaseException ({@code INVALID}) for anything else
+         */
+        public static Bound parse(String day, String what) {
+            return new Bound(day.isBlank() ? null : CvPages.day(day, what));
+        }
+    }
+
+    /**
+     * A day as a page or the API gives it ({@code YYYY-MM-DD}).
+     *
+     * @throws UseCaseException ({@code INVALID}) naming the field for anything else
+     */
+    public static LocalDate day(String day, String what) {
+        try {
+            return LocalDate.parse(day.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UseCaseException(UseCaseException.Kind.INVALID, "'" + what + "' is not a day (YYYY-MM-DD): "
+                    + day);
+        }
     }
 
     /**

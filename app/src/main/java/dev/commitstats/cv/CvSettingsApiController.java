@@ -6,7 +6,6 @@ import dev.commitstats.config.UseCaseException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -149,21 +148,10 @@ class CvSettingsApiController {
     }
 
     private static CvPages.@Nullable Bound bound(@Nullable String day, String what) {
-        if (day == null) {
-            return null;
-        }
-        return new CvPages.Bound(day.isBlank() ? null : day(day, what));
+        return day == null ? null : CvPages.Bound.parse(day, what);
     }
 
     private static @Nullable LocalDate day(@Nullable String day, String what) {
-        if (day == null || day.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(day.strip());
-        } catch (DateTimeParseException e) {
-            throw new UseCaseException(UseCaseException.Kind.INVALID, "'" + what + "' is not a day (YYYY-MM-DD): "
-                    + day);
-        }
+        return day == null || day.isBlank() ? null : CvPages.day(day, what);
     }
 }
